@@ -86,7 +86,7 @@ public class TnetMetrics {
     public void backendUp(String backend, Supplier<Boolean> up) {
         Gauge.builder(BACKEND_UP, up, s -> s.get() ? 1 : 0)
                 .description("1 when the backend is available and its circuit breaker closed")
-                .tag("backend", backend).register(registry);
+                .tag("backend", backend).strongReference(true).register(registry);
     }
 
     /** Registers {@code tnet_model_ready{model,version,backend}} for a loaded version. */

@@ -21,6 +21,12 @@ public final class InMemoryModelSource implements ModelSource {
         return this;
     }
 
+    /** Stores arbitrary bytes (e.g. an invalid file) as a version. */
+    public InMemoryModelSource putBytes(String name, int version, byte[] bytes) {
+        publish(name, version, bytes);
+        return this;
+    }
+
     public InMemoryModelSource settings(String name, ModelSettings s) {
         settings.put(name, s);
         return this;

@@ -68,6 +68,31 @@ public final class ServiceTestModels {
                 List.of(dense(r, "fc1", in, hidden, -1), dense(r, "fc2", hidden, out, -2)), Map.of());
     }
 
+    /** A random two-layer INT8 threshold MLP (bit-exact across reference and kernel). */
+    public static Model randomMlpInt8(String name, int in, int hidden, int out, long seed) {
+        Random r = new Random(seed);
+        return new Model(Model.FORMAT_VERSION, name, Precision.INT8,
+                new TensorSpec("input", ElementType.FP32, Shape.of(in)),
+                new TensorSpec("logits", ElementType.FP32, Shape.of(out)),
+                List.of(), new Preprocessing(1f / 255, 0f), new Quantization(7, 3),
+                List.of(dense8(r, "fc1", in, hidden, -3), dense8(r, "fc2", hidden, out, -2)), Map.of());
+    }
+
+    private static ThresholdDense dense8(Random r, String name, int in, int out, int scaleExp) {
+        byte[] theta = new byte[in * out];
+        byte[] signs = new byte[in * out];
+        for (int i = 0; i < theta.length; i++) {
+            theta[i] = (byte) r.nextInt(128);
+            signs[i] = (byte) (r.nextInt(3) - 1);
+        }
+        int[] bias = new int[out];
+        for (int i = 0; i < out; i++) {
+            bias[i] = r.nextInt(64) - 32;
+        }
+        return new ThresholdDense(name, in, out, scaleExp, I8Tensor.of(Shape.of(out, in), theta),
+                I8Tensor.of(Shape.of(out, in), signs), I32Tensor.of(Shape.of(out), bias));
+    }
+
     private static ThresholdDense dense(Random r, String name, int in, int out, int scaleExp) {
         float[] theta = new float[in * out];
         byte[] signs = new byte[in * out];
