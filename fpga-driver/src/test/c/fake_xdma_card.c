@@ -108,9 +108,11 @@ int main(int argc, char **argv)
         }
         __sync_synchronize();
         if ((regs[TN_REG_CTRL / 4] & TN_CTRL_START) == 0) continue;
-        regs[TN_REG_CTRL / 4] = 0;
+        /* Accept the start: status of the previous run first, then ap_start reads 0 (accepted). */
         regs[TN_REG_ISR / 4] = 0;
         regs[TN_REG_ERROR / 4] = 0;
+        __sync_synchronize();
+        regs[TN_REG_CTRL / 4] = 0;
         if (++runs > hang_after) continue; /* wedged: never completes */
         st.error = 0;
         st.isr = 0;

@@ -175,58 +175,78 @@ static int sign_of(const uint8_t *word, uint32_t lane)
 
 #define TN_MAX_ACT 65536u
 
+/* Cycle constants of the generated sequencer (io.tnet.fpga.gen.CycleModel, exact for the RTL). */
+#define TN_LAYER_OVERHEAD 4u
+#define TN_PIPELINE_FIXED 4u
+#define TN_RUN_OVERHEAD 2u
+
+static uint32_t log2u(uint32_t v)
+{
+    uint32_t r = 0;
+    while (v > 1) {
+        v >>= 1;
+        r++;
+    }
+    return r;
+}
+
 void tn_accel_execute(const tn_accel_config *cfg, tn_accel_state *st, tn_accel_mem_fn mem, void *user)
 {
     static _Thread_local int8_t act[2][TN_MAX_ACT];
     const uint32_t pe = cfg->pe, simd = cfg->simd;
     const uint64_t thr_word = (uint64_t)pe * simd, sgn_word = thr_word / 4, bias_word = 4ull * pe;
     uint32_t nl = st->num_layers, batch = st->batch;
-    if (nl == 0 || nl > cfg->max_layers) {
-        finish(st, TN_ERR_BAD_DESCRIPTOR, 0, 0, 0, 0);
+    if (nl == 0 || nl > cfg->max_layers || batch == 0) {
+        finish(st, TN_ERR_BAD_BATCH, 0, 0, TN_RUN_OVERHEAD, 0);
         return;
     }
     const uint8_t *desc = mem(user, cfg->base[TN_RGN_DESC], (uint64_t)nl * TN_DESC_BYTES);
     if (desc == NULL) {
-        finish(st, TN_ERR_OUT_OF_RANGE, 0, 0, 0, 0);
+        finish(st, TN_ERR_OUT_OF_RANGE, 0, 0, TN_RUN_OVERHEAD, 0);
         return;
     }
-    /* Validate every descriptor before touching data. */
+    /* Validate every descriptor before touching data; codes and precedence as docs/hardware.md. */
     uint32_t prev_out = 0, in0 = 0, out_last = 0;
     uint64_t ops_per_sample = 0, cycles_per_sample = 0;
     for (uint32_t l = 0; l < nl; l++) {
         const uint8_t *d = desc + l * TN_DESC_BYTES;
-        uint32_t kind = rd32(d) & 0xFFu, nin = rd32(d + 4), nout = rd32(d + 8);
+        uint32_t w0 = rd32(d), nin = rd32(d + 4), nout = rd32(d + 8);
+        int32_t se = (int32_t)rd32(d + 12);
         uint64_t thr = rd32(d + 16), sgn = rd32(d + 20), bias = rd32(d + 24);
-        if (kind != TN_DESC_KIND_THRESHOLD_DENSE || nin == 0 || nout == 0 || thr % thr_word != 0
+        if (w0 != TN_DESC_KIND_THRESHOLD_DENSE || se < -31 || se > 31 || thr % thr_word != 0
             || sgn % sgn_word != 0 || bias % bias_word != 0) {
-            finish(st, TN_ERR_BAD_DESCRIPTOR, l, 0, 0, 0);
+            finish(st, TN_ERR_BAD_DESCRIPTOR, l, 0, TN_RUN_OVERHEAD, 0);
             return;
         }
-        if (nin > cfg->max_inputs || nout > cfg->max_outputs) {
-            finish(st, TN_ERR_LAYER_TOO_LARGE, l, 0, 0, 0);
-            return;
-        }
-        if (l > 0 && nin != prev_out) {
-            finish(st, TN_ERR_BAD_CHAIN, l, 0, 0, 0);
+        if (nin == 0 || nout == 0 || nin > cfg->max_inputs || nout > cfg->max_outputs || nin > TN_MAX_ACT
+            || nout > TN_MAX_ACT) {
+            finish(st, TN_ERR_LAYER_TOO_LARGE, l, 0, TN_RUN_OVERHEAD, 0);
             return;
         }
         uint64_t words = (uint64_t)ceil_div(nout, pe) * ceil_div(nin, simd);
         if (thr + words * thr_word > cfg->size[TN_RGN_THR] || sgn + words * sgn_word > cfg->size[TN_RGN_SGN]
             || bias + ceil_div(nout, pe) * bias_word > cfg->size[TN_RGN_BIAS]) {
-            finish(st, TN_ERR_OUT_OF_RANGE, l, 0, 0, 0);
+            finish(st, TN_ERR_OUT_OF_RANGE, l, 0, TN_RUN_OVERHEAD, 0);
+            return;
+        }
+        if (l > 0 && nin != prev_out) {
+            finish(st, TN_ERR_BAD_CHAIN, l, 0, TN_RUN_OVERHEAD, 0);
             return;
         }
         if (l == 0) in0 = nin;
         prev_out = out_last = nout;
         ops_per_sample += (uint64_t)nin * nout;
-        cycles_per_sample += words;
+        cycles_per_sample += TN_LAYER_OVERHEAD + words + log2u(simd) + TN_PIPELINE_FIXED;
     }
     uint64_t in_stride = (uint64_t)ceil_div(in0, simd) * simd, out_stride = (uint64_t)ceil_div(out_last, simd) * simd;
-    if (batch == 0 || in_stride * batch > cfg->size[TN_RGN_IN] || out_stride * batch > cfg->size[TN_RGN_OUT]) {
-        finish(st, TN_ERR_BAD_BATCH, 0, 0, 0, 0);
+    if (in_stride * batch > cfg->size[TN_RGN_IN] || out_stride * batch > cfg->size[TN_RGN_OUT]) {
+        uint64_t fit_in = cfg->size[TN_RGN_IN] / in_stride, fit_out = cfg->size[TN_RGN_OUT] / out_stride;
+        finish(st, TN_ERR_OUT_OF_RANGE, 0, (uint32_t)(fit_in < fit_out ? fit_in : fit_out), TN_RUN_OVERHEAD, 0);
         return;
     }
+    /* Overflow saturates the accumulator and the run continues; the first one is reported. */
     const int64_t acc_max = ((int64_t)1 << (cfg->acc_width - 1)) - 1, acc_min = -acc_max - 1;
+    uint32_t error = TN_ERR_NONE, err_layer = 0, err_sample = 0;
     for (uint32_t b = 0; b < batch; b++) {
         memcpy(act[0], mem(user, cfg->base[TN_RGN_IN] + b * in_stride, in0), in0);
         int cur = 0;
@@ -254,8 +274,12 @@ void tn_accel_execute(const tn_accel_config *cfg, tn_accel_state *st, tn_accel_m
                     }
                 }
                 if (acc > acc_max || acc < acc_min) {
-                    finish(st, TN_ERR_ACC_OVERFLOW, l, b, 0, 0);
-                    return;
+                    if (error == TN_ERR_NONE) {
+                        error = TN_ERR_ACC_OVERFLOW;
+                        err_layer = l;
+                        err_sample = b;
+                    }
+                    acc = acc > acc_max ? acc_max : acc_min;
                 }
                 y[j] = requantize(acc, se);
             }
@@ -265,5 +289,5 @@ void tn_accel_execute(const tn_accel_config *cfg, tn_accel_state *st, tn_accel_m
         memset(out, 0, out_stride);
         memcpy(out, act[cur], out_last);
     }
-    finish(st, TN_ERR_NONE, 0, 0, cycles_per_sample * batch, ops_per_sample * batch);
+    finish(st, error, err_layer, err_sample, TN_RUN_OVERHEAD + cycles_per_sample * batch, ops_per_sample * batch);
 }

@@ -10,7 +10,8 @@
  *                        waited for with poll() and a timeout. The run protocol in driver.c then
  *                        confirms completion from ISR, so a spurious event is harmless.
  * Options: events=<n> (default 0), bar_size=<bytes> (default 65536), bar_offset=<bytes> (default 0),
- * poll=1 (no interrupt: wait by reading ISR with a backing-off sleep, 50 us .. 1 ms).
+ * poll=1 (no interrupt: wait until CTRL.ap_start reads 0 and ISR.done is set, sleeping 50 us .. 1 ms
+ * between reads; reading CTRL clears ap_done, which the run protocol does not rely on).
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -101,7 +102,10 @@ static int xdma_wait_irq(void *ctx, int32_t timeout_ms)
     if (x->poll_mode) {
         long back_off = 50;
         for (;;) {
-            if (x->regs[TN_REG_ISR / 4] & TN_IRQ_DONE) return TN_OK;
+            /* Done counts only once ap_start reads 0 again (the core accepted this run's start). */
+            if ((x->regs[TN_REG_CTRL / 4] & TN_CTRL_START) == 0 && (x->regs[TN_REG_ISR / 4] & TN_IRQ_DONE)) {
+                return TN_OK;
+            }
             uint64_t now = tn_now_ns();
             if (now >= deadline) return TN_ETIMEDOUT;
             long left_us = (long)((deadline - now) / 1000u);

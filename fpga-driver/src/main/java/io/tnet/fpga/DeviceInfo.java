@@ -1,5 +1,6 @@
 package io.tnet.fpga;
 
+import io.tnet.fpga.gen.AcceleratorConfig;
 import java.util.List;
 
 /**
@@ -39,6 +40,16 @@ public record DeviceInfo(String transport, String uri, int versionMajor, int ver
      * @param size bytes
      */
     public record Region(String name, long base, long size) {
+    }
+
+    /**
+     * The generator configuration this device implements, reconstructed from its registers (memory
+     * depths from the region sizes), so models are packed for what is actually there.
+     */
+    public AcceleratorConfig config() {
+        return new AcceleratorConfig(pe, simd, actWidth, accWidth, maxInputs, maxOutputs, maxLayers,
+                (int) (region("THR").size() / ((long) pe * simd)), (int) (region("BIAS").size() / (4L * pe)),
+                (int) (region("IN").size() / simd), (int) (region("OUT").size() / simd), clockMhz);
     }
 
     /** The region of that name. */
