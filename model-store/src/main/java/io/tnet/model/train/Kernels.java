@@ -90,111 +90,109 @@ final class Kernels {
     /**
      * Accumulates parameter gradients (thresholds, latent signs via the straight-through estimator, bias)
      * and, when {@code gx != null}, input gradients (added to {@code gx}, which the caller zeroes).
+     * Parameter and input gradients are separate, branch-free loops: one large method with optional
+     * paths kept being deoptimised by the JIT and ran on the slow non-intrinsic Vector API fallback.
      */
     void thresholdBackward(float[] x, int xOff, int rows, int k, float[] th, float[] sg, int out, float scale,
                            float[] gy, int gyOff, int rs, int js,
                            float[] gTh, float[] gSg, float[] gBias, float[] gx, int gxOff) {
+        thresholdParamGradients(x, xOff, rows, k, th, sg, out, scale, gy, gyOff, rs, js, gTh, gSg, gBias);
+        if (gx != null) {
+            thresholdInputGradients(x, xOff, rows, k, th, sg, out, scale, gy, gyOff, rs, js, gx, gxOff);
+        }
+    }
+
+    void thresholdParamGradients(float[] x, int xOff, int rows, int k, float[] th, float[] sg, int out, float scale,
+                                 float[] gy, int gyOff, int rs, int js, float[] gTh, float[] gSg, float[] gBias) {
         int ub = S.loopBound(k);
-        FloatVector zero = FloatVector.zero(S);
         for (int j = 0; j < out; j++) {
             int w0 = j * k;
             int r = 0;
             for (; r + 4 <= rows; r += 4) {
                 int o = gyOff + r * rs + j * js;
                 float g0 = scale * gy[o], g1 = scale * gy[o + rs], g2 = scale * gy[o + 2 * rs], g3 = scale * gy[o + 3 * rs];
-                if (g0 == 0f && g1 == 0f && g2 == 0f && g3 == 0f) {
-                    continue;
-                }
                 gBias[j] += ((g0 + g1) + g2) + g3;
-                int x0 = xOff + r * k, x1 = x0 + k, x2 = x1 + k, x3 = x2 + k;
-                int d0 = gxOff + r * k, d1 = d0 + k, d2 = d1 + k, d3 = d2 + k;
+                int x0 = xOff + r * k;
                 for (int i = 0; i < ub; i += L) {
-                    int w = w0 + i;
-                    FloatVector t = FloatVector.fromArray(S, th, w);
-                    FloatVector s = FloatVector.fromArray(S, sg, w);
-                    FloatVector gw = FloatVector.fromArray(S, gSg, w);
-                    FloatVector gt = FloatVector.fromArray(S, gTh, w);
-                    FloatVector e;
-                    VectorMask<Float> m;
-                    FloatVector sgq;
-                    e = FloatVector.fromArray(S, x, x0 + i).sub(t);
-                    m = e.compare(VectorOperators.GT, 0f);
-                    gw = e.max(zero).fma(FloatVector.broadcast(S, g0), gw);
-                    sgq = s.mul(g0);
-                    gt = gt.lanewise(VectorOperators.SUB, sgq, m);
-                    if (gx != null) {
-                        FloatVector.fromArray(S, gx, d0 + i).lanewise(VectorOperators.ADD, sgq, m).intoArray(gx, d0 + i);
-                    }
-                    e = FloatVector.fromArray(S, x, x1 + i).sub(t);
-                    m = e.compare(VectorOperators.GT, 0f);
-                    gw = e.max(zero).fma(FloatVector.broadcast(S, g1), gw);
-                    sgq = s.mul(g1);
-                    gt = gt.lanewise(VectorOperators.SUB, sgq, m);
-                    if (gx != null) {
-                        FloatVector.fromArray(S, gx, d1 + i).lanewise(VectorOperators.ADD, sgq, m).intoArray(gx, d1 + i);
-                    }
-                    e = FloatVector.fromArray(S, x, x2 + i).sub(t);
-                    m = e.compare(VectorOperators.GT, 0f);
-                    gw = e.max(zero).fma(FloatVector.broadcast(S, g2), gw);
-                    sgq = s.mul(g2);
-                    gt = gt.lanewise(VectorOperators.SUB, sgq, m);
-                    if (gx != null) {
-                        FloatVector.fromArray(S, gx, d2 + i).lanewise(VectorOperators.ADD, sgq, m).intoArray(gx, d2 + i);
-                    }
-                    e = FloatVector.fromArray(S, x, x3 + i).sub(t);
-                    m = e.compare(VectorOperators.GT, 0f);
-                    gw = e.max(zero).fma(FloatVector.broadcast(S, g3), gw);
-                    sgq = s.mul(g3);
-                    gt = gt.lanewise(VectorOperators.SUB, sgq, m);
-                    if (gx != null) {
-                        FloatVector.fromArray(S, gx, d3 + i).lanewise(VectorOperators.ADD, sgq, m).intoArray(gx, d3 + i);
-                    }
-                    gw.intoArray(gSg, w);
-                    gt.intoArray(gTh, w);
+                    paramBlock4(x, x0 + i, k, th, sg, w0 + i, g0, g1, g2, g3, gTh, gSg);
                 }
                 for (int i = ub; i < k; i++) {
-                    thresholdTap(x[x0 + i], g0, w0 + i, th, sg, gTh, gSg, gx, d0 + i);
-                    thresholdTap(x[x1 + i], g1, w0 + i, th, sg, gTh, gSg, gx, d1 + i);
-                    thresholdTap(x[x2 + i], g2, w0 + i, th, sg, gTh, gSg, gx, d2 + i);
-                    thresholdTap(x[x3 + i], g3, w0 + i, th, sg, gTh, gSg, gx, d3 + i);
+                    paramTap(x[x0 + i], g0, w0 + i, th, sg, gTh, gSg);
+                    paramTap(x[x0 + k + i], g1, w0 + i, th, sg, gTh, gSg);
+                    paramTap(x[x0 + 2 * k + i], g2, w0 + i, th, sg, gTh, gSg);
+                    paramTap(x[x0 + 3 * k + i], g3, w0 + i, th, sg, gTh, gSg);
                 }
             }
             for (; r < rows; r++) {
                 float g = scale * gy[gyOff + r * rs + j * js];
-                if (g == 0f) {
-                    continue;
-                }
                 gBias[j] += g;
-                int x0 = xOff + r * k, d0 = gxOff + r * k;
+                int x0 = xOff + r * k;
                 for (int i = 0; i < ub; i += L) {
-                    int w = w0 + i;
-                    FloatVector t = FloatVector.fromArray(S, th, w);
-                    FloatVector s = FloatVector.fromArray(S, sg, w);
-                    FloatVector e = FloatVector.fromArray(S, x, x0 + i).sub(t);
-                    VectorMask<Float> m = e.compare(VectorOperators.GT, 0f);
-                    e.max(zero).fma(FloatVector.broadcast(S, g), FloatVector.fromArray(S, gSg, w)).intoArray(gSg, w);
-                    FloatVector sgq = s.mul(g);
-                    FloatVector.fromArray(S, gTh, w).lanewise(VectorOperators.SUB, sgq, m).intoArray(gTh, w);
-                    if (gx != null) {
-                        FloatVector.fromArray(S, gx, d0 + i).lanewise(VectorOperators.ADD, sgq, m).intoArray(gx, d0 + i);
-                    }
+                    paramBlock4(x, x0 + i, 0, th, sg, w0 + i, g, 0f, 0f, 0f, gTh, gSg);
                 }
                 for (int i = ub; i < k; i++) {
-                    thresholdTap(x[x0 + i], g, w0 + i, th, sg, gTh, gSg, gx, d0 + i);
+                    paramTap(x[x0 + i], g, w0 + i, th, sg, gTh, gSg);
                 }
             }
         }
     }
 
-    private static void thresholdTap(float x, float g, int w, float[] th, float[] sg, float[] gTh, float[] gSg,
-                                     float[] gx, int d) {
+    /**
+     * One vector of synapses for four rows at {@code xi, xi + stride, ...}. With {@code stride 0} and zero
+     * gradients for rows 1-3 it serves a single row: those rows then add exact zeros.
+     */
+    private static void paramBlock4(float[] x, int xi, int stride, float[] th, float[] sg, int w,
+                                    float g0, float g1, float g2, float g3, float[] gTh, float[] gSg) {
+        FloatVector zero = FloatVector.zero(S);
+        FloatVector t = FloatVector.fromArray(S, th, w);
+        FloatVector s = FloatVector.fromArray(S, sg, w);
+        FloatVector e0 = FloatVector.fromArray(S, x, xi).sub(t);
+        FloatVector e1 = FloatVector.fromArray(S, x, xi + stride).sub(t);
+        FloatVector e2 = FloatVector.fromArray(S, x, xi + 2 * stride).sub(t);
+        FloatVector e3 = FloatVector.fromArray(S, x, xi + 3 * stride).sub(t);
+        // dL/ds = g * max(x - t, 0), summed over the rows in order.
+        FloatVector gw = FloatVector.fromArray(S, gSg, w);
+        gw = e0.max(zero).fma(FloatVector.broadcast(S, g0), gw);
+        gw = e1.max(zero).fma(FloatVector.broadcast(S, g1), gw);
+        gw = e2.max(zero).fma(FloatVector.broadcast(S, g2), gw);
+        gw = e3.max(zero).fma(FloatVector.broadcast(S, g3), gw);
+        gw.intoArray(gSg, w);
+        // dL/dt = -s * g * [x > t]: the row gradients of the active rows, summed in order.
+        FloatVector a = zero.blend(FloatVector.broadcast(S, g0), e0.compare(VectorOperators.GT, 0f));
+        a = a.add(zero.blend(FloatVector.broadcast(S, g1), e1.compare(VectorOperators.GT, 0f)));
+        a = a.add(zero.blend(FloatVector.broadcast(S, g2), e2.compare(VectorOperators.GT, 0f)));
+        a = a.add(zero.blend(FloatVector.broadcast(S, g3), e3.compare(VectorOperators.GT, 0f)));
+        FloatVector.fromArray(S, gTh, w).sub(a.mul(s)).intoArray(gTh, w);
+    }
+
+    private static void paramTap(float x, float g, int w, float[] th, float[] sg, float[] gTh, float[] gSg) {
         float e = x - th[w];
         if (e > 0f) {
             gSg[w] += g * e;
-            float sgq = sg[w] * g;
-            gTh[w] -= sgq;
-            if (gx != null) {
-                gx[d] += sgq;
+            gTh[w] -= sg[w] * g;
+        }
+    }
+
+    void thresholdInputGradients(float[] x, int xOff, int rows, int k, float[] th, float[] sg, int out, float scale,
+                                 float[] gy, int gyOff, int rs, int js, float[] gx, int gxOff) {
+        int ub = S.loopBound(k);
+        for (int j = 0; j < out; j++) {
+            int w0 = j * k;
+            for (int r = 0; r < rows; r++) {
+                float g = scale * gy[gyOff + r * rs + j * js];
+                int x0 = xOff + r * k, d0 = gxOff + r * k;
+                FloatVector gv = FloatVector.broadcast(S, g);
+                for (int i = 0; i < ub; i += L) {
+                    FloatVector t = FloatVector.fromArray(S, th, w0 + i);
+                    FloatVector sgq = FloatVector.fromArray(S, sg, w0 + i).mul(gv);
+                    VectorMask<Float> m = FloatVector.fromArray(S, x, x0 + i).compare(VectorOperators.GT, t);
+                    FloatVector.fromArray(S, gx, d0 + i).add(FloatVector.zero(S).blend(sgq, m)).intoArray(gx, d0 + i);
+                }
+                for (int i = ub; i < k; i++) {
+                    if (x[x0 + i] > th[w0 + i]) {
+                        gx[d0 + i] += sg[w0 + i] * g;
+                    }
+                }
             }
         }
     }

@@ -169,6 +169,53 @@ public final class Trainer implements AutoCloseable {
         }
     }
 
+    /**
+     * Mean loss over {@code n} samples (in index order, one batch) and its gradient per parameter,
+     * without changing anything; for gradient checks. Gradients follow {@link #parameterNames()}.
+     */
+    LossAndGradients lossAndGradients(float[] x, int[] y, int n) {
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        int d = net.input.size();
+        List<Callable<Void>> tasks = new ArrayList<>();
+        for (int s = 0; s < shards.length; s++) {
+            int from = s * n / shards.length;
+            int to = (s + 1) * n / shards.length;
+            ShardState st = shards[s];
+            tasks.add(() -> {
+                st.run(net, x, y, order, from, to, d, n, params.size());
+                return null;
+            });
+        }
+        runAll(tasks);
+        float[][] out = new float[params.size()][];
+        double loss = 0;
+        for (ShardState s : shards) {
+            loss += s.loss;
+        }
+        for (int p = 0; p < params.size(); p++) {
+            float[] g = shards[0].grads[p].clone();
+            for (int s = 1; s < shards.length; s++) {
+                for (int i = 0; i < g.length; i++) {
+                    g[i] += shards[s].grads[p][i];
+                }
+            }
+            out[p] = g;
+        }
+        return new LossAndGradients(loss / n, out);
+    }
+
+    /** Mean loss of a batch and the gradient of every parameter array. */
+    record LossAndGradients(double loss, float[][] gradients) {
+    }
+
+    /** Parameter names in the order of {@link #lossAndGradients}. */
+    List<String> parameterNames() {
+        return params.stream().map(p -> p.name).toList();
+    }
+
     private void update(int p, float[] g, float lr) {
         Param param = params.get(p);
         float[] w = param.value;
