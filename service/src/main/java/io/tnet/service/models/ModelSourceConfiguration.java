@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.Resource;
@@ -28,7 +27,6 @@ class ModelSourceConfiguration {
     static final String EMBEDDED = "tnet-models/";
 
     @Bean
-    @ConditionalOnMissingBean
     ModelSource modelSource(ModelsProperties properties) {
         Path configured = properties.repository();
         if (configured != null) {

@@ -4,12 +4,13 @@ import io.tnet.service.models.ModelSettings;
 import io.tnet.service.models.ModelSettings.Batching;
 import io.tnet.service.models.ModelSettings.VersionPolicy;
 import io.tnet.service.models.ModelSource;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 
 /**
- * The test repository: {@code argmax} (v1 FLOAT32, v2 INT8, both served), {@code plain} (batching off),
+ * The test repository: the bundled models (the service's real embedded default source) plus {@code argmax} (v1 FLOAT32, v2 INT8, both served), {@code plain} (batching off),
  * {@code slowpoke} on the gated {@link SlowBackend} (queue of 1, batch of 1, 300 ms timeout),
  * {@code random} (a random MLP for comparisons with the reference evaluator), {@code managed}, {@code hot}
  * and {@code crowd} for the lifecycle tests, {@code lazy} (not loaded at start) and {@code broken}
@@ -22,8 +23,12 @@ public class TestRepositoryConfig {
 
     @Bean
     @Primary
-    public ModelSource testModelSource() {
+    public ModelSource testModelSource(@Qualifier("modelSource") ModelSource bundled) {
         Batching batching = ModelSettings.DEFAULT_BATCHING;
+        return new CompositeModelSource(memory(batching), bundled);
+    }
+
+    private static InMemoryModelSource memory(Batching batching) {
         return new InMemoryModelSource()
                 .put("argmax", 1, ServiceTestModels.argmax("argmax", N))
                 .put("argmax", 2, ServiceTestModels.argmaxInt8("argmax", N))
