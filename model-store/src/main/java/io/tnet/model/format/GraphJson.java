@@ -167,8 +167,10 @@ final class GraphJson {
         }
         JsonNode layerArray = Json.array(g, "layers", "graph");
         List<Layer> layers = new ArrayList<>(layerArray.size());
+        Set<String> names = new java.util.HashSet<>();
         for (int i = 0; i < layerArray.size(); i++) {
-            layers.add(layer(layerArray.get(i), "graph.layers[" + i + "]", tensors));
+            Layer layer = layer(layerArray.get(i), "graph.layers[" + i + "]", names, tensors);
+            layers.add(layer);
         }
         return new Model(version, name, precision, input, output, labels, preprocessing, quantization, layers, metadata);
     }
@@ -186,8 +188,8 @@ final class GraphJson {
         String name = Json.string(s, "name", where);
         ElementType datatype = ElementType.fromOip(Json.string(s, "datatype", where));
         JsonNode shape = Json.array(s, "shape", where);
-        if (shape.size() < 2 || !shape.get(0).isIntegralNumber() || shape.get(0).intValue() != -1
-                || !shape.get(0).canConvertToInt()) {
+        JsonNode batch = shape.get(0);
+        if (shape.size() < 2 || !batch.isIntegralNumber() || !batch.canConvertToInt() || batch.intValue() != -1) {
             throw new InvalidModelException(Problem.SHAPE_MISMATCH, where + ".shape must be [-1, d1, ...] (batch "
                     + "dimension -1 first, then the per-sample dimensions), got " + shape);
         }
@@ -198,12 +200,16 @@ final class GraphJson {
         return new TensorSpec(name, datatype, Shape.of(dims));
     }
 
-    private static Layer layer(JsonNode l, String where, Function<String, Tensor> tensors) {
+    private static Layer layer(JsonNode l, String where, Set<String> names, Function<String, Tensor> tensors) {
         if (l == null || !l.isObject()) {
             throw Json.bad(where + " must be a JSON object");
         }
         LayerKind kind = LayerKind.fromFileName(Json.string(l, "kind", where));
         String name = Json.string(l, "name", where);
+        // Checked before tensors are looked up: two layers of one name would otherwise share tensors.
+        if (!names.add(name)) {
+            throw Json.bad(where + ": duplicate layer name '" + name + "'");
+        }
         where = where + " (" + name + ")";
         Function<String, Tensor> t = role -> tensors.apply(name + "." + role);
         return switch (kind) {

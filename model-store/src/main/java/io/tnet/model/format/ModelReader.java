@@ -83,6 +83,16 @@ public final class ModelReader {
         if (file.length > limits.maxModelBytes()) {
             throw tooLarge(file.length, limits);
         }
+        try {
+            return parse(file, limits);
+        } catch (JacksonException e) {
+            // Every JSON value is type-checked before use; this is the net for a conversion Jackson
+            // refuses that a check missed. It is still a malformed header, not a library failure.
+            throw new InvalidModelException(Problem.BAD_HEADER_JSON, "malformed header value: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    private static Model parse(byte[] file, ReadLimits limits) {
         SafetensorsHeader header = SafetensorsHeader.parse(file, limits);
         Map<String, String> metadata = new LinkedHashMap<>(header.metadata());
         String graphText = metadata.remove(ModelFormat.GRAPH_KEY);

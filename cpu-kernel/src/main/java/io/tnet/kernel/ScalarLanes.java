@@ -1,0 +1,67 @@
+package io.tnet.kernel;
+
+/**
+ * The scalar fallback: plain loops over the same packed layout, used where the Vector API is missing
+ * and as the {@link Simd#SCALAR} option. Its int8 results equal every vector width's.
+ */
+final class ScalarLanes extends Lanes {
+
+    static final ScalarLanes INSTANCE = new ScalarLanes();
+
+    private ScalarLanes() {
+    }
+
+    @Override
+    String describe() {
+        return "scalar";
+    }
+
+    @Override
+    void thresholdInt8(byte[] xu, int xo, int rows, byte[] tu, int wo, long[] signs, int so, int n, int[] acc) {
+        for (int r = 0; r < rows; r++) {
+            int base = xo + r * n;
+            int sum = 0;
+            for (int i = 0; i < n; i++) {
+                int d = Math.max((xu[base + i] & 0xFF) - (tu[wo + i] & 0xFF), 0);
+                sum += excitatory(signs, so, i) ? d : -d;
+            }
+            acc[r] = sum;
+        }
+    }
+
+    @Override
+    void denseInt8(byte[] x, int xo, int rows, byte[] w, int wo, int n, int[] acc) {
+        for (int r = 0; r < rows; r++) {
+            int base = xo + r * n;
+            int sum = 0;
+            for (int i = 0; i < n; i++) {
+                sum += w[wo + i] * x[base + i];
+            }
+            acc[r] = sum;
+        }
+    }
+
+    @Override
+    void thresholdF32(float[] x, int xo, int rows, float[] t, float[] s, int wo, int n, float[] acc) {
+        for (int r = 0; r < rows; r++) {
+            int base = xo + r * n;
+            float sum = 0f;
+            for (int i = 0; i < n; i++) {
+                sum = Math.fma(Math.max(x[base + i] - t[wo + i], 0f), s[wo + i], sum);
+            }
+            acc[r] = sum;
+        }
+    }
+
+    @Override
+    void denseF32(float[] x, int xo, int rows, float[] w, int wo, int n, float[] acc) {
+        for (int r = 0; r < rows; r++) {
+            int base = xo + r * n;
+            float sum = 0f;
+            for (int i = 0; i < n; i++) {
+                sum = Math.fma(w[wo + i], x[base + i], sum);
+            }
+            acc[r] = sum;
+        }
+    }
+}
