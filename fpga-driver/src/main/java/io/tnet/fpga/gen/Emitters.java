@@ -62,6 +62,11 @@ public final class Emitters {
         define(b, "TN_DESC_W_SGN_OFFSET", Descriptor.W_SGN_OFFSET);
         define(b, "TN_DESC_W_BIAS_OFFSET", Descriptor.W_BIAS_OFFSET);
         define(b, "TN_DESC_W_RESERVED", Descriptor.W_RESERVED);
+        b.append("\n/* Exact cycles of a run (io.tnet.fpga.gen.CycleModel): RUN + batch * sum over layers of\n"
+                + "   (LAYER + ceil(out/PE)*ceil(in/SIMD) + log2(SIMD) + PIPELINE) */\n");
+        define(b, "TN_CYCLE_RUN_OVERHEAD", CycleModel.RUN_OVERHEAD);
+        define(b, "TN_CYCLE_LAYER_OVERHEAD", CycleModel.LAYER_OVERHEAD);
+        define(b, "TN_CYCLE_PIPELINE_FIXED", CycleModel.PIPELINE_FIXED);
         b.append("\n#endif /* TNET_ACCEL_REGS_H */\n");
         return b.toString();
     }

@@ -12,7 +12,7 @@ import java.util.Map;
 final class RtlPass {
 
     /** Configuration-independent modules, in dependency order. */
-    static final List<String> STATIC_MODULES = List.of("tnet_adder_tree.v", "tnet_requant.v", "tnet_pe.v",
+    static final List<String> STATIC_MODULES = List.of("tnet_lane.v", "tnet_adder_tree.v", "tnet_requant.v", "tnet_pe.v",
             "tnet_ram.v", "tnet_core.v", "tnet_axil_ctrl.v", "tnet_axi_mem.v");
 
     /** The top-level template. */

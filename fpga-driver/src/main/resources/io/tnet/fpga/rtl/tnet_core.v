@@ -122,7 +122,7 @@ module tnet_core #(
     reg [2:0]  state;
     reg [15:0] layer, sample, n_layers, n_batch;
     reg [31:0] in_base, out_base;      // word offsets of the current sample in IN and OUT
-    reg [31:0] d_kind, d_in, d_out, d_k, d_thr, d_sgn, d_bias, d_rsv;
+    reg [31:0] d_kind, d_in, d_out, d_k, d_thr, d_sgn, d_bias;
     reg [16:0] n_chunks, n_groups;     // C = ceil(in/SIMD), G = ceil(out/PE)
     reg [15:0] prev_out;
     reg [16:0] c_idx, g_idx;
@@ -146,6 +146,15 @@ module tnet_core #(
     wire [32:0]  thr_end    = {1'b0, d_thr >> $clog2(THR_WB)} + {1'b0, steps};
     wire [32:0]  sgn_end    = {1'b0, d_sgn >> $clog2(SGN_WB)} + {1'b0, steps};
     wire [32:0]  bias_end   = {1'b0, d_bias >> $clog2(BIAS_WB)} + {16'd0, n_groups};
+
+    // descriptor checks, evaluated in S_CHECK
+    wire bad_desc     = d_kind[7:0] != KIND_THRESHOLD_DENSE || d_kind[8] || misaligned
+                        || ($signed(d_k) < -32'sd31) || ($signed(d_k) > 32'sd31);
+    wire too_large    = d_in == 32'd0 || d_out == 32'd0 || d_in > MAX_IN || d_out > MAX_OUT;
+    wire out_of_range = thr_end > PARAM_WORDS || sgn_end > PARAM_WORDS || bias_end > BIAS_WORDS
+                        || (layer == 16'd0 && in_base + {15'd0, n_chunks} > IN_WORDS)
+                        || (last_layer && out_base + out_words > OUT_WORDS);
+    wire bad_chain    = layer != 16'd0 && d_in[15:0] != prev_out;
 
     // ------------------------------------------------------------------ issue stage (S_RUN)
     wire issue      = state == S_RUN;
@@ -252,7 +261,7 @@ module tnet_core #(
     always @(posedge clk) ovf_seen <= pe_valid[0] & (|pe_ovf);
 
     // bits of the descriptor word the sequencer does not interpret
-    wire unused_desc = &{1'b0, d_kind[31:9], d_k[31:6], 1'b0};
+    wire unused_desc = &{1'b0, d_kind[31:9], desc_word[7*32 +: 32], 1'b0};  // word 7 reserved
 
     // ------------------------------------------------------------------ sequencer
     always @(posedge clk) begin
@@ -304,7 +313,6 @@ module tnet_core #(
                     d_thr    <= desc_word[4*32 +: 32];
                     d_sgn    <= desc_word[5*32 +: 32];
                     d_bias   <= desc_word[6*32 +: 32];
-                    d_rsv    <= desc_word[7*32 +: 32];
                     n_chunks <= desc_word[1*32 +: 17] + SIMD[16:0] - 17'd1 >> LOG_SIMD;
                     n_groups <= desc_word[2*32 +: 17] + PE[16:0] - 17'd1 >> LOG_PE;
                     state    <= S_CHECK;
@@ -323,25 +331,17 @@ module tnet_core #(
                     k_reg    <= d_k[5:0];
                     ops      <= ops + d_in[15:0] * d_out[15:0];
                     state    <= S_RUN;
-                    if (d_kind[7:0] != KIND_THRESHOLD_DENSE || d_kind[8] || misaligned || d_rsv != 32'd0
-                        || d_in == 32'd0 || d_out == 32'd0
-                        || ($signed(d_k) < -32'sd31) || ($signed(d_k) > 32'sd31)) begin
+                    // error precedence as docs/hardware.md: descriptor, size, range, chain
+                    if (bad_desc) begin
                         error_code <= ERR_BAD_DESCRIPTOR;
-                    end else if (d_in > MAX_IN || d_out > MAX_OUT) begin
+                    end else if (too_large) begin
                         error_code <= ERR_LAYER_TOO_LARGE;
-                    end else if (layer != 16'd0 && d_in[15:0] != prev_out) begin
-                        error_code <= ERR_BAD_CHAIN;
-                    end else if (thr_end > PARAM_WORDS || sgn_end > PARAM_WORDS || bias_end > BIAS_WORDS
-                                 || (layer == 16'd0 && in_base + {15'd0, n_chunks} > IN_WORDS)
-                                 || (last_layer && out_base + out_words > OUT_WORDS)) begin
+                    end else if (out_of_range) begin
                         error_code <= ERR_OUT_OF_RANGE;
+                    end else if (bad_chain) begin
+                        error_code <= ERR_BAD_CHAIN;
                     end
-                    if (d_kind[7:0] != KIND_THRESHOLD_DENSE || d_kind[8] || misaligned || d_rsv != 32'd0
-                        || d_in == 32'd0 || d_out == 32'd0 || ($signed(d_k) < -32'sd31) || ($signed(d_k) > 32'sd31)
-                        || d_in > MAX_IN || d_out > MAX_OUT || (layer != 16'd0 && d_in[15:0] != prev_out)
-                        || thr_end > PARAM_WORDS || sgn_end > PARAM_WORDS || bias_end > BIAS_WORDS
-                        || (layer == 16'd0 && in_base + {15'd0, n_chunks} > IN_WORDS)
-                        || (last_layer && out_base + out_words > OUT_WORDS)) begin
+                    if (bad_desc | too_large | out_of_range | bad_chain) begin
                         error_info <= {sample, layer};
                         state      <= S_DONE;
                     end

@@ -35,35 +35,20 @@ module tnet_pe #(
     endgenerate
 
     // ---- stage 1: one threshold synapse per lane, term in [-255, 255] ----
-    reg [SIMD*9-1:0] term;
-    reg [TAG_W-1:0]  tag1;
-    integer s;
-    always @(posedge clk) begin
-        for (s = 0; s < SIMD; s = s + 1) begin
-            term[s*9 +: 9] <= synapse(in_x[s*8 +: 8], in_theta[s*8 +: 8], in_sign[s*2 +: 2]);
+    wire [SIMD*9-1:0] term_c;
+    reg  [SIMD*9-1:0] term;
+    reg  [TAG_W-1:0]  tag1;
+    genvar s;
+    generate
+        for (s = 0; s < SIMD; s = s + 1) begin : lane
+            tnet_lane u (.x(in_x[s*8 +: 8]), .theta(in_theta[s*8 +: 8]), .code(in_sign[s*2 +: 2]),
+                         .term(term_c[s*9 +: 9]));
         end
+    endgenerate
+    always @(posedge clk) begin
+        term <= term_c;
         tag1 <= {in_valid & rst_n, in_first, in_last, in_bias};
     end
-
-    // s * max(x - theta, 0): a 9-bit subtraction, a clamp and a conditional negation
-    function [8:0] synapse;
-        input [7:0] x;
-        input [7:0] theta;
-        input [1:0] code;
-        reg   [8:0] d;
-        begin
-            d = {x[7], x} - {theta[7], theta};
-            if (d[8]) begin
-                synapse = 9'd0;
-            end else if (code == 2'b01) begin
-                synapse = d;
-            end else if (code == 2'b11) begin
-                synapse = 9'd0 - d;
-            end else begin
-                synapse = 9'd0;
-            end
-        end
-    endfunction
 
     // ---- stages 2 .. 1+log2(SIMD): adder tree ----
     wire [SUM_W-1:0] sum;

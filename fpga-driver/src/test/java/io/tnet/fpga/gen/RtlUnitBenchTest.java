@@ -41,7 +41,7 @@ class RtlUnitBenchTest {
             cmd.add("-Ptb_" + module + "." + p);
         }
         cmd.add(RtlTools.BENCHES.resolve(module).resolve("tb_" + module + ".v").toString());
-        for (String dep : List.of("tnet_adder_tree.v", "tnet_requant.v", "tnet_pe.v")) {
+        for (String dep : List.of("tnet_lane.v", "tnet_adder_tree.v", "tnet_requant.v", "tnet_pe.v")) {
             cmd.add(rtl.resolve(dep).toString());
         }
         RtlTools.Run compile = RtlTools.run(work, 120, cmd);
