@@ -218,7 +218,7 @@ public final class LoadedVersion {
             long queued = Math.max(0, start - it.enqueuedAt);
             double share = stats.energyJoules() * it.samples / samples;
             Execution ex = new Execution(logits, used.backend(), queued, stats.computeNanos(), samples, share,
-                    stats.energySource());
+                    stats.energySource(), stats.deviceCycles(), stats.deviceNanos());
             m.queued(queued);
             this.stats.queue(queued);
             m.energy(share, ex.powerWatts(), stats.energySource());

@@ -395,6 +395,7 @@ public class ModelManager implements SmartLifecycle {
             throw ServiceException.badRequest("model '" + model + "' version " + version + " cannot run on backend '"
                     + settings.backend() + "': " + ex.getMessage());
         }
+        LOG.info("{} v{}: {}", model, version, sel.reason());
         PreparedModel primary = sel.primary().prepare(m);
         PreparedModel fallback = null;
         try {
