@@ -12,6 +12,7 @@ PACKAGES=(
   make gcc                     # C driver library
   wrk                          # HTTP load generator for benchmarks
   curl jq unzip
+  python3 python3-numpy        # model-format doc example (writes a model with NumPy; PythonWrittenModelTest)
 )
 
 missing=()

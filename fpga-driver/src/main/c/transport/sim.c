@@ -71,8 +71,11 @@ static int sim_wait_irq(void *ctx, int32_t timeout_ms)
     uint64_t deadline = tn_now_ns() + (uint64_t)timeout_ms * 1000000ull;
     uint64_t start = s->cycles(s->model);
     for (;;) {
-        if (s->run_until_irq(s->model, 4096)) return TN_OK;
-        if (tn_now_ns() >= deadline || s->cycles(s->model) - start >= s->max_cycles) return TN_ETIMEDOUT;
+        uint64_t spent = s->cycles(s->model) - start;
+        if (spent >= s->max_cycles) return TN_ETIMEDOUT;
+        uint64_t slice = s->max_cycles - spent < 4096 ? s->max_cycles - spent : 4096;
+        if (s->run_until_irq(s->model, slice)) return TN_OK;
+        if (tn_now_ns() >= deadline) return TN_ETIMEDOUT;
     }
 }
 

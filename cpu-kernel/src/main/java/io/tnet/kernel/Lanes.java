@@ -26,6 +26,12 @@ abstract sealed class Lanes permits ScalarLanes, Simd512, Simd256, Simd128 {
     /** {@code acc[r] = sum_i s_i * max(x[r][i] - theta_i, 0)} (biased operands) for {@code r < rows}. */
     abstract void thresholdInt8(byte[] xu, int xo, int rows, byte[] tu, int wo, long[] signs, int so, int n, int[] acc);
 
+    /**
+     * One row against two neurons: the packed rows at {@code wo} and {@code wo + n} (signs at {@code so}
+     * and {@code so + ceil(n / 64)}); {@code acc[0]}, {@code acc[1]}. Shares each input load.
+     */
+    abstract void thresholdInt8Pair(byte[] xu, int xo, byte[] tu, int wo, long[] signs, int so, int n, int[] acc);
+
     /** {@code acc[r] = sum_i w_i * x[r][i]} for {@code r < rows}. */
     abstract void denseInt8(byte[] x, int xo, int rows, byte[] w, int wo, int n, int[] acc);
 

@@ -30,6 +30,22 @@ final class ScalarLanes extends Lanes {
     }
 
     @Override
+    void thresholdInt8Pair(byte[] xu, int xo, byte[] tu, int wo, long[] signs, int so, int n, int[] acc) {
+        int s1 = so + ((n + 63) >>> 6);
+        int a = 0;
+        int b = 0;
+        for (int i = 0; i < n; i++) {
+            int x = xu[xo + i] & 0xFF;
+            int da = Math.max(x - (tu[wo + i] & 0xFF), 0);
+            int db = Math.max(x - (tu[wo + n + i] & 0xFF), 0);
+            a += excitatory(signs, so, i) ? da : -da;
+            b += excitatory(signs, s1, i) ? db : -db;
+        }
+        acc[0] = a;
+        acc[1] = b;
+    }
+
+    @Override
     void denseInt8(byte[] x, int xo, int rows, byte[] w, int wo, int n, int[] acc) {
         for (int r = 0; r < rows; r++) {
             int base = xo + r * n;

@@ -18,8 +18,8 @@ import jdk.incubator.vector.VectorSpecies;
  * <p>Int8 threshold synapses: {@code d = xu -sat tu} (unsigned saturating subtraction of biased bytes) is
  * {@code max(x - theta, 0)} in [0, 255]. The signed sum is {@code 2 * E - T}, where {@code T} sums every
  * {@code d} and {@code E} only the excitatory ones (one masked blend from the sign bits). The byte lanes
- * are summed as 16-bit lanes (low byte plus high byte of each 16-bit pair, at most 510 per step), which
- * cannot overflow within {@code FLUSH} steps; then they are widened to int. No multiplication anywhere.
+ * are summed in 16-bit lanes (low byte plus high byte of each 16-bit pair, at most 510 per step), which
+ * cannot pass 2^16 within {@code FLUSH} steps; then they are widened to int. No multiplication anywhere.
  */
 final class Simd256 extends Lanes {
 
@@ -38,7 +38,6 @@ final class Simd256 extends Lanes {
     private static final long LANE_BITS = L == 64 ? -1L : (1L << L) - 1;
     /** Steps of at most 510 per 16-bit lane before the lane could pass 65535. */
     private static final int FLUSH = 128;
-    private static final short LOW = 0xFF;
 
     private Simd256() {
     }
@@ -52,12 +51,12 @@ final class Simd256 extends Lanes {
 
     @Override
     void thresholdInt8(byte[] xu, int xo, int rows, byte[] tu, int wo, long[] signs, int so, int n, int[] acc) {
-        if (rows == MAX_ROWS) {
-            threshold4(xu, xo, tu, wo, signs, so, n, acc);
-        } else {
-            for (int r = 0; r < rows; r++) {
-                acc[r] = threshold1(xu, xo + r * n, tu, wo, signs, so, n);
-            }
+        int r = 0;
+        for (; r + 2 <= rows; r += 2) {
+            threshold2(xu, xo + r * n, n, tu, wo, signs, so, n, acc, r);
+        }
+        if (r < rows) {
+            acc[r] = threshold1(xu, xo + r * n, tu, wo, signs, so, n);
         }
     }
 
@@ -65,107 +64,170 @@ final class Simd256 extends Lanes {
         return (signs[so + (i >>> 6)] >>> (i & 63)) & LANE_BITS;
     }
 
-    /** Sum of the 16-bit lanes of {@code v} read unsigned. */
-    private static int widenSum(ShortVector v) {
-        IntVector iv = v.reinterpretAsInts();
-        return iv.and(0xFFFF).add(iv.lanewise(VectorOperators.LSHR, 16)).reduceLanes(VectorOperators.ADD);
-    }
-
-    /** Adds the unsigned bytes of {@code d} pairwise into the 16-bit lanes of {@code acc}. */
-    private static ShortVector addBytes(ShortVector acc, ByteVector d) {
-        ShortVector ds = d.reinterpretAsShorts();
-        return acc.add(ds.and(LOW)).add(ds.lanewise(VectorOperators.LSHR, 8));
-    }
+    // Flushing a block: "raw" summed the 16-bit lanes as they are (lo + 256 hi, wrapping) and "hi" the high
+    // bytes, so per lane lo + hi = raw - 255 hi (mod 2^16, exact below 2^16); widened unsigned to int, the
+    // lanes add 2 E - T to an int accumulator that is reduced once per neuron. Written out at every use:
+    // a helper taking vectors is not inlined reliably (C2 judges flush sites cold) and then boxes them.
 
     private static int threshold1(byte[] xu, int xo, byte[] tu, int wo, long[] signs, int so, int n) {
-        int total = 0;
-        int exc = 0;
+        IntVector acc = IntVector.zero(I);
         int vEnd = B.loopBound(n);
         int i = 0;
         ByteVector zero = ByteVector.zero(B);
         while (i < vEnd) {
             int blockEnd = Math.min(vEnd, i + FLUSH * L);
-            ShortVector t16 = ShortVector.zero(S);
-            ShortVector e16 = ShortVector.zero(S);
+            ShortVector t = ShortVector.zero(S);
+            ShortVector th = ShortVector.zero(S);
+            ShortVector e = ShortVector.zero(S);
+            ShortVector eh = ShortVector.zero(S);
             for (; i < blockEnd; i += L) {
-                ByteVector th = ByteVector.fromArray(B, tu, wo + i);
+                ByteVector tv = ByteVector.fromArray(B, tu, wo + i);
                 VectorMask<Byte> m = VectorMask.fromLong(B, bitsAt(signs, so, i));
-                ByteVector d = ByteVector.fromArray(B, xu, xo + i).lanewise(VectorOperators.SUSUB, th);
-                t16 = addBytes(t16, d);
-                e16 = addBytes(e16, zero.blend(d, m));
+                ByteVector d = ByteVector.fromArray(B, xu, xo + i).lanewise(VectorOperators.SUSUB, tv);
+                ShortVector ds = d.reinterpretAsShorts();
+                t = t.add(ds);
+                th = th.add(ds.lanewise(VectorOperators.LSHR, 8));
+                ShortVector es = zero.blend(d, m).reinterpretAsShorts();
+                e = e.add(es);
+                eh = eh.add(es.lanewise(VectorOperators.LSHR, 8));
             }
-            total += widenSum(t16);
-            exc += widenSum(e16);
+            ShortVector tw = t.sub(th.lanewise(VectorOperators.LSHL, 8)).add(th);
+            ShortVector ew = e.sub(eh.lanewise(VectorOperators.LSHL, 8)).add(eh);
+            IntVector ti = tw.reinterpretAsInts();
+            IntVector ei = ew.reinterpretAsInts();
+            acc = acc.add(ei.and(0xFFFF).add(ei.lanewise(VectorOperators.LSHR, 16)).lanewise(VectorOperators.LSHL, 1))
+                    .sub(ti.and(0xFFFF).add(ti.lanewise(VectorOperators.LSHR, 16)));
         }
+        int sum = acc.reduceLanes(VectorOperators.ADD);
         for (; i < n; i++) {
             int d = Math.max((xu[xo + i] & 0xFF) - (tu[wo + i] & 0xFF), 0);
-            total += d;
-            exc += excitatory(signs, so, i) ? d : 0;
+            sum += excitatory(signs, so, i) ? d : -d;
         }
-        return 2 * exc - total;
+        return sum;
     }
 
-    private static void threshold4(byte[] xu, int xo, byte[] tu, int wo, long[] signs, int so, int n, int[] acc) {
+    /**
+     * Two rows sharing each threshold load and sign mask. Two, not four: with four rows C2 reaches its
+     * inlining node limit, stops inlining the Vector API calls and boxes every vector (100x slower).
+     */
+    private static void threshold2(byte[] xu, int xo, int stride, byte[] tu, int wo, long[] signs, int so, int n,
+                                   int[] out, int at) {
         int x0 = xo;
-        int x1 = xo + n;
-        int x2 = xo + 2 * n;
-        int x3 = xo + 3 * n;
-        int t0 = 0, t1 = 0, t2 = 0, t3 = 0;
-        int e0 = 0, e1 = 0, e2 = 0, e3 = 0;
+        int x1 = xo + stride;
+        IntVector acc0 = IntVector.zero(I);
+        IntVector acc1 = IntVector.zero(I);
         int vEnd = B.loopBound(n);
         int i = 0;
         ByteVector zero = ByteVector.zero(B);
         while (i < vEnd) {
             int blockEnd = Math.min(vEnd, i + FLUSH * L);
-            ShortVector ta = ShortVector.zero(S), tb = ShortVector.zero(S), tc = ShortVector.zero(S), td = ShortVector.zero(S);
-            ShortVector ea = ShortVector.zero(S), eb = ShortVector.zero(S), ec = ShortVector.zero(S), ed = ShortVector.zero(S);
+            ShortVector ta = ShortVector.zero(S), tah = ShortVector.zero(S), tb = ShortVector.zero(S), tbh = ShortVector.zero(S);
+            ShortVector ea = ShortVector.zero(S), eah = ShortVector.zero(S), eb = ShortVector.zero(S), ebh = ShortVector.zero(S);
             for (; i < blockEnd; i += L) {
-                ByteVector th = ByteVector.fromArray(B, tu, wo + i);
+                ByteVector tv = ByteVector.fromArray(B, tu, wo + i);
                 VectorMask<Byte> m = VectorMask.fromLong(B, bitsAt(signs, so, i));
-                ByteVector da = ByteVector.fromArray(B, xu, x0 + i).lanewise(VectorOperators.SUSUB, th);
-                ByteVector db = ByteVector.fromArray(B, xu, x1 + i).lanewise(VectorOperators.SUSUB, th);
-                ByteVector dc = ByteVector.fromArray(B, xu, x2 + i).lanewise(VectorOperators.SUSUB, th);
-                ByteVector dd = ByteVector.fromArray(B, xu, x3 + i).lanewise(VectorOperators.SUSUB, th);
-                ta = addBytes(ta, da);
-                tb = addBytes(tb, db);
-                tc = addBytes(tc, dc);
-                td = addBytes(td, dd);
-                ea = addBytes(ea, zero.blend(da, m));
-                eb = addBytes(eb, zero.blend(db, m));
-                ec = addBytes(ec, zero.blend(dc, m));
-                ed = addBytes(ed, zero.blend(dd, m));
+                ByteVector da = ByteVector.fromArray(B, xu, x0 + i).lanewise(VectorOperators.SUSUB, tv);
+                ByteVector db = ByteVector.fromArray(B, xu, x1 + i).lanewise(VectorOperators.SUSUB, tv);
+                ShortVector sa = da.reinterpretAsShorts();
+                ShortVector sb = db.reinterpretAsShorts();
+                ta = ta.add(sa);
+                tah = tah.add(sa.lanewise(VectorOperators.LSHR, 8));
+                tb = tb.add(sb);
+                tbh = tbh.add(sb.lanewise(VectorOperators.LSHR, 8));
+                ShortVector pa = zero.blend(da, m).reinterpretAsShorts();
+                ShortVector pb = zero.blend(db, m).reinterpretAsShorts();
+                ea = ea.add(pa);
+                eah = eah.add(pa.lanewise(VectorOperators.LSHR, 8));
+                eb = eb.add(pb);
+                ebh = ebh.add(pb.lanewise(VectorOperators.LSHR, 8));
             }
-            t0 += widenSum(ta);
-            t1 += widenSum(tb);
-            t2 += widenSum(tc);
-            t3 += widenSum(td);
-            e0 += widenSum(ea);
-            e1 += widenSum(eb);
-            e2 += widenSum(ec);
-            e3 += widenSum(ed);
+            ShortVector taw = ta.sub(tah.lanewise(VectorOperators.LSHL, 8)).add(tah);
+            ShortVector eaw = ea.sub(eah.lanewise(VectorOperators.LSHL, 8)).add(eah);
+            IntVector tai = taw.reinterpretAsInts();
+            IntVector eai = eaw.reinterpretAsInts();
+            acc0 = acc0.add(eai.and(0xFFFF).add(eai.lanewise(VectorOperators.LSHR, 16)).lanewise(VectorOperators.LSHL, 1))
+                    .sub(tai.and(0xFFFF).add(tai.lanewise(VectorOperators.LSHR, 16)));
+            ShortVector tbw = tb.sub(tbh.lanewise(VectorOperators.LSHL, 8)).add(tbh);
+            ShortVector ebw = eb.sub(ebh.lanewise(VectorOperators.LSHL, 8)).add(ebh);
+            IntVector tbi = tbw.reinterpretAsInts();
+            IntVector ebi = ebw.reinterpretAsInts();
+            acc1 = acc1.add(ebi.and(0xFFFF).add(ebi.lanewise(VectorOperators.LSHR, 16)).lanewise(VectorOperators.LSHL, 1))
+                    .sub(tbi.and(0xFFFF).add(tbi.lanewise(VectorOperators.LSHR, 16)));
         }
+        int s0 = acc0.reduceLanes(VectorOperators.ADD);
+        int s1 = acc1.reduceLanes(VectorOperators.ADD);
         for (; i < n; i++) {
-            int th = tu[wo + i] & 0xFF;
-            boolean ex = excitatory(signs, so, i);
-            int da = Math.max((xu[x0 + i] & 0xFF) - th, 0);
-            int db = Math.max((xu[x1 + i] & 0xFF) - th, 0);
-            int dc = Math.max((xu[x2 + i] & 0xFF) - th, 0);
-            int dd = Math.max((xu[x3 + i] & 0xFF) - th, 0);
-            t0 += da;
-            t1 += db;
-            t2 += dc;
-            t3 += dd;
-            if (ex) {
-                e0 += da;
-                e1 += db;
-                e2 += dc;
-                e3 += dd;
+            int tv = tu[wo + i] & 0xFF;
+            int da = Math.max((xu[x0 + i] & 0xFF) - tv, 0);
+            int db = Math.max((xu[x1 + i] & 0xFF) - tv, 0);
+            if (excitatory(signs, so, i)) {
+                s0 += da;
+                s1 += db;
+            } else {
+                s0 -= da;
+                s1 -= db;
             }
         }
-        acc[0] = 2 * e0 - t0;
-        acc[1] = 2 * e1 - t1;
-        acc[2] = 2 * e2 - t2;
-        acc[3] = 2 * e3 - t3;
+        out[at] = s0;
+        out[at + 1] = s1;
+    }
+
+    @Override
+    void thresholdInt8Pair(byte[] xu, int xo, byte[] tu, int wo, long[] signs, int so, int n, int[] out) {
+        int w1 = wo + n;
+        int s1 = so + ((n + 63) >>> 6);
+        IntVector acc0 = IntVector.zero(I);
+        IntVector acc1 = IntVector.zero(I);
+        int vEnd = B.loopBound(n);
+        int i = 0;
+        ByteVector zero = ByteVector.zero(B);
+        while (i < vEnd) {
+            int blockEnd = Math.min(vEnd, i + FLUSH * L);
+            ShortVector ta = ShortVector.zero(S), tah = ShortVector.zero(S), tb = ShortVector.zero(S), tbh = ShortVector.zero(S);
+            ShortVector ea = ShortVector.zero(S), eah = ShortVector.zero(S), eb = ShortVector.zero(S), ebh = ShortVector.zero(S);
+            for (; i < blockEnd; i += L) {
+                ByteVector x = ByteVector.fromArray(B, xu, xo + i);
+                VectorMask<Byte> ma = VectorMask.fromLong(B, bitsAt(signs, so, i));
+                VectorMask<Byte> mb = VectorMask.fromLong(B, bitsAt(signs, s1, i));
+                ByteVector da = x.lanewise(VectorOperators.SUSUB, ByteVector.fromArray(B, tu, wo + i));
+                ByteVector db = x.lanewise(VectorOperators.SUSUB, ByteVector.fromArray(B, tu, w1 + i));
+                ShortVector sa = da.reinterpretAsShorts();
+                ShortVector sb = db.reinterpretAsShorts();
+                ta = ta.add(sa);
+                tah = tah.add(sa.lanewise(VectorOperators.LSHR, 8));
+                tb = tb.add(sb);
+                tbh = tbh.add(sb.lanewise(VectorOperators.LSHR, 8));
+                ShortVector pa = zero.blend(da, ma).reinterpretAsShorts();
+                ShortVector pb = zero.blend(db, mb).reinterpretAsShorts();
+                ea = ea.add(pa);
+                eah = eah.add(pa.lanewise(VectorOperators.LSHR, 8));
+                eb = eb.add(pb);
+                ebh = ebh.add(pb.lanewise(VectorOperators.LSHR, 8));
+            }
+            ShortVector taw = ta.sub(tah.lanewise(VectorOperators.LSHL, 8)).add(tah);
+            ShortVector eaw = ea.sub(eah.lanewise(VectorOperators.LSHL, 8)).add(eah);
+            IntVector tai = taw.reinterpretAsInts();
+            IntVector eai = eaw.reinterpretAsInts();
+            acc0 = acc0.add(eai.and(0xFFFF).add(eai.lanewise(VectorOperators.LSHR, 16)).lanewise(VectorOperators.LSHL, 1))
+                    .sub(tai.and(0xFFFF).add(tai.lanewise(VectorOperators.LSHR, 16)));
+            ShortVector tbw = tb.sub(tbh.lanewise(VectorOperators.LSHL, 8)).add(tbh);
+            ShortVector ebw = eb.sub(ebh.lanewise(VectorOperators.LSHL, 8)).add(ebh);
+            IntVector tbi = tbw.reinterpretAsInts();
+            IntVector ebi = ebw.reinterpretAsInts();
+            acc1 = acc1.add(ebi.and(0xFFFF).add(ebi.lanewise(VectorOperators.LSHR, 16)).lanewise(VectorOperators.LSHL, 1))
+                    .sub(tbi.and(0xFFFF).add(tbi.lanewise(VectorOperators.LSHR, 16)));
+        }
+        int r0 = acc0.reduceLanes(VectorOperators.ADD);
+        int r1 = acc1.reduceLanes(VectorOperators.ADD);
+        for (; i < n; i++) {
+            int x = xu[xo + i] & 0xFF;
+            int da = Math.max(x - (tu[wo + i] & 0xFF), 0);
+            int db = Math.max(x - (tu[w1 + i] & 0xFF), 0);
+            r0 += excitatory(signs, so, i) ? da : -da;
+            r1 += excitatory(signs, s1, i) ? db : -db;
+        }
+        out[0] = r0;
+        out[1] = r1;
     }
 
     // ---- int8 multiplication injection ----------------------------------------------------------
@@ -197,16 +259,14 @@ final class Simd256 extends Lanes {
 
     // ---- float ----------------------------------------------------------------------------------
 
-    /**
-     * Sum of the lanes in a fixed tree order. {@code reduceLanes(ADD)} leaves the order unspecified, and
-     * the interpreter's and C2's orders differ, so a float result would depend on JIT state.
-     */
-    private static float sumLanes(FloatVector v) {
-        for (int s = F.length() / 2; s > 0; s >>= 1) {
-            v = v.add(v.rearrange(VectorShuffle.iota(F, s, 1, true)));
-        }
-        return v.lane(0);
-    }
+    // Float lane sums use a fixed tree (rotate by FL/2, FL/4, ... and add), written out at each use like
+    // the int8 flushes. reduceLanes(ADD) leaves the order unspecified, and the interpreter's and C2's
+    // orders differ, so a float result would depend on JIT state.
+    private static final int FL = F.length();
+    private static final VectorShuffle<Float> ROT1 = VectorShuffle.iota(F, FL / 2, 1, true);
+    private static final VectorShuffle<Float> ROT2 = VectorShuffle.iota(F, Math.max(1, FL / 4), 1, true);
+    private static final VectorShuffle<Float> ROT3 = VectorShuffle.iota(F, Math.max(1, FL / 8), 1, true);
+    private static final VectorShuffle<Float> ROT4 = VectorShuffle.iota(F, Math.max(1, FL / 16), 1, true);
 
     @Override
     void thresholdF32(float[] x, int xo, int rows, float[] t, float[] s, int wo, int n, float[] acc) {
@@ -221,7 +281,17 @@ final class Simd256 extends Lanes {
                         .lanewise(VectorOperators.MAX, 0f);
                 sum = d.fma(FloatVector.fromArray(F, s, wo + i), sum);
             }
-            float a = sumLanes(sum);
+            sum = sum.add(sum.rearrange(ROT1));
+            if (FL >= 4) {
+                sum = sum.add(sum.rearrange(ROT2));
+            }
+            if (FL >= 8) {
+                sum = sum.add(sum.rearrange(ROT3));
+            }
+            if (FL >= 16) {
+                sum = sum.add(sum.rearrange(ROT4));
+            }
+            float a = sum.lane(0);
             for (; i < n; i++) {
                 a = Math.fma(Math.max(x[base + i] - t[wo + i], 0f), s[wo + i], a);
             }
@@ -244,7 +314,17 @@ final class Simd256 extends Lanes {
             for (; i < vEnd; i += step) {
                 sum = FloatVector.fromArray(F, w, wo + i).fma(FloatVector.fromArray(F, x, base + i), sum);
             }
-            float a = sumLanes(sum);
+            sum = sum.add(sum.rearrange(ROT1));
+            if (FL >= 4) {
+                sum = sum.add(sum.rearrange(ROT2));
+            }
+            if (FL >= 8) {
+                sum = sum.add(sum.rearrange(ROT3));
+            }
+            if (FL >= 16) {
+                sum = sum.add(sum.rearrange(ROT4));
+            }
+            float a = sum.lane(0);
             for (; i < n; i++) {
                 a = Math.fma(w[wo + i], x[base + i], a);
             }
@@ -269,10 +349,50 @@ final class Simd256 extends Lanes {
             sc = wv.fma(FloatVector.fromArray(F, x, x2 + i), sc);
             sd = wv.fma(FloatVector.fromArray(F, x, x3 + i), sd);
         }
-        float a = sumLanes(sa);
-        float b = sumLanes(sb);
-        float c = sumLanes(sc);
-        float d = sumLanes(sd);
+        sa = sa.add(sa.rearrange(ROT1));
+        if (FL >= 4) {
+            sa = sa.add(sa.rearrange(ROT2));
+        }
+        if (FL >= 8) {
+            sa = sa.add(sa.rearrange(ROT3));
+        }
+        if (FL >= 16) {
+            sa = sa.add(sa.rearrange(ROT4));
+        }
+        float a = sa.lane(0);
+        sb = sb.add(sb.rearrange(ROT1));
+        if (FL >= 4) {
+            sb = sb.add(sb.rearrange(ROT2));
+        }
+        if (FL >= 8) {
+            sb = sb.add(sb.rearrange(ROT3));
+        }
+        if (FL >= 16) {
+            sb = sb.add(sb.rearrange(ROT4));
+        }
+        float b = sb.lane(0);
+        sc = sc.add(sc.rearrange(ROT1));
+        if (FL >= 4) {
+            sc = sc.add(sc.rearrange(ROT2));
+        }
+        if (FL >= 8) {
+            sc = sc.add(sc.rearrange(ROT3));
+        }
+        if (FL >= 16) {
+            sc = sc.add(sc.rearrange(ROT4));
+        }
+        float c = sc.lane(0);
+        sd = sd.add(sd.rearrange(ROT1));
+        if (FL >= 4) {
+            sd = sd.add(sd.rearrange(ROT2));
+        }
+        if (FL >= 8) {
+            sd = sd.add(sd.rearrange(ROT3));
+        }
+        if (FL >= 16) {
+            sd = sd.add(sd.rearrange(ROT4));
+        }
+        float d = sd.lane(0);
         for (; i < n; i++) {
             float wi = w[wo + i];
             a = Math.fma(wi, x[x0 + i], a);

@@ -11,10 +11,26 @@ abstract sealed class Stage {
 
     final String name;
     final Layout layout;
+    private final boolean dense;
 
     Stage(String name, Layout layout) {
         this.name = name;
         this.layout = layout;
+        this.dense = !layout.isConv();
+    }
+
+    /**
+     * {@link IntegerOps#requantize} restated small enough for C2 to inline into the output loops (the
+     * original is not inlined there); the equivalence tests hold it to the reference bit for bit.
+     */
+    static byte requantize(long acc, int scaleExp) {
+        long v = scaleExp >= 0 ? acc << scaleExp : (acc + (1L << (-scaleExp - 1))) >> -scaleExp;
+        return (byte) (v > 127 ? 127 : v < -128 ? -128 : v);
+    }
+
+    /** Index of neuron {@code j} of global row {@code row} in the output buffer. */
+    final int outIndex(int row, int j) {
+        return dense ? row * layout.neurons + j : layout.outIndex(row, j);
     }
 
     /** Bytes of packed parameters this stage holds. */
@@ -76,10 +92,19 @@ abstract sealed class Stage {
                 for (int k = 0; k < count; k++) {
                     layout.gather(in, r + k, rows, k * n, 0x80);
                 }
-                for (int j = j0; j < j1; j++) {
+                int j = j0;
+                if (count == 1) {
+                    // One row (batch 1): two neurons per call share the input loads.
+                    for (; j + 2 <= j1; j += 2) {
+                        lanes.thresholdInt8Pair(rows, 0, tu, j * n, signs, j * words, n, acc);
+                        out[outIndex(r, j)] = requantize((long) bias[j] + acc[0], scaleExp);
+                        out[outIndex(r, j + 1)] = requantize((long) bias[j + 1] + acc[1], scaleExp);
+                    }
+                }
+                for (; j < j1; j++) {
                     lanes.thresholdInt8(rows, 0, count, tu, j * n, signs, j * words, n, acc);
                     for (int k = 0; k < count; k++) {
-                        out[layout.outIndex(r + k, j)] = IntegerOps.requantize((long) bias[j] + acc[k], scaleExp);
+                        out[outIndex(r + k, j)] = requantize((long) bias[j] + acc[k], scaleExp);
                     }
                 }
             }
@@ -123,8 +148,8 @@ abstract sealed class Stage {
                 for (int j = j0; j < j1; j++) {
                     lanes.denseInt8(rows, xo, count, w, j * n, n, acc);
                     for (int k = 0; k < count; k++) {
-                        byte y = IntegerOps.requantize((long) bias[j] + acc[k], scaleExp);
-                        out[layout.outIndex(r + k, j)] = relu && y < 0 ? 0 : y;
+                        byte y = requantize((long) bias[j] + acc[k], scaleExp);
+                        out[outIndex(r + k, j)] = relu && y < 0 ? 0 : y;
                     }
                 }
             }
@@ -167,7 +192,7 @@ abstract sealed class Stage {
                 for (int j = j0; j < j1; j++) {
                     lanes.thresholdF32(rows, 0, count, t, s, j * n, n, acc);
                     for (int k = 0; k < count; k++) {
-                        out[layout.outIndex(r + k, j)] = (float) Math.scalb((double) bias[j] + acc[k], scaleExp);
+                        out[outIndex(r + k, j)] = (float) Math.scalb((double) bias[j] + acc[k], scaleExp);
                     }
                 }
             }
@@ -212,7 +237,7 @@ abstract sealed class Stage {
                     lanes.denseF32(rows, xo, count, w, j * n, n, acc);
                     for (int k = 0; k < count; k++) {
                         float y = (float) Math.scalb((double) bias[j] + acc[k], scaleExp);
-                        out[layout.outIndex(r + k, j)] = relu ? Math.max(y, 0f) : y;
+                        out[outIndex(r + k, j)] = relu ? Math.max(y, 0f) : y;
                     }
                 }
             }

@@ -1,6 +1,8 @@
 /**
- * The {@code tnet} command line. Subcommands of this module are listed on {@link io.tnet.model.cli.TnetCommand};
- * modules downstream (e.g. fpga-driver's {@code tnet rtl}) contribute theirs through
- * {@link io.tnet.model.cli.TnetSubcommand} and {@link java.util.ServiceLoader}.
+ * The {@code tnet} command line. Every subcommand, this module's {@code inspect}, {@code validate} and
+ * {@code eval} included, implements {@link io.tnet.model.cli.TnetSubcommand} and is found through
+ * {@link java.util.ServiceLoader} ({@code META-INF/services/io.tnet.model.cli.TnetSubcommand}), so modules
+ * downstream (e.g. fpga-driver's {@code tnet rtl}) add theirs without model-store knowing them.
+ * {@code bin/tnet} runs it with the fpga-driver class path.
  */
 package io.tnet.model.cli;

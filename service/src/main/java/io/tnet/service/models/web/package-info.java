@@ -1,0 +1,2 @@
+/** HTTP adapters of model management: model metadata/readiness/statistics and the repository extension. */
+package io.tnet.service.models.web;
