@@ -73,7 +73,7 @@ class ContainerImageTest {
                             .withReadonlyRootfs(true)
                             .withTmpFs(Map.of("/tmp", "rw,size=256m")))
                     .waitingFor(Wait.forHttp("/v2/health/ready").forStatusCode(200)
-                            .withStartupTimeout(Duration.ofMinutes(3)))) {
+                            .withStartupTimeout(Duration.ofMinutes(4)))) {
                 container.start();
 
                 var config = container.getContainerInfo().getConfig();

@@ -26,8 +26,11 @@ final class Traffic {
     record Example(String model, String body) {
     }
 
-    /** What was sent and how it was answered. */
-    record Counts(int ok, int badRequests, int otherFailures) {
+    /**
+     * What was sent and how it was answered: 200, 400 (the malformed requests), and overload answers
+     * (429 queue full, 503 timeout) which a loaded machine may give; any other status is counted apart.
+     */
+    record Counts(int ok, int badRequests, int overloaded, int other) {
     }
 
     private Traffic() {
@@ -97,18 +100,17 @@ final class Traffic {
         }
         int ok = 0;
         int bad = 0;
+        int overloaded = 0;
         int other = 0;
         for (Future<Integer> f : results) {
-            int status = f.get();
-            if (status == 200) {
-                ok++;
-            } else if (status == 400) {
-                bad++;
-            } else {
-                other++;
+            switch (f.get()) {
+                case 200 -> ok++;
+                case 400 -> bad++;
+                case 429, 503 -> overloaded++;
+                default -> other++;
             }
         }
-        return new Counts(ok, bad, other);
+        return new Counts(ok, bad, overloaded, other);
     }
 
     static int post(HttpClient http, URI uri, String body) throws IOException, InterruptedException {
