@@ -142,7 +142,7 @@ final class Chart {
             if (r.vertical()) {
                 int px = px(r.at(), plot);
                 clip.drawLine(px, top, px, bottom);
-                clip.drawString(r.label(), px + 4, top + 13);
+                clip.drawString(r.label(), px + 4, bottom - 5);
             } else {
                 int py = py(r.at(), plot, yLo, yHi);
                 clip.drawLine(left, py, right, py);

@@ -33,7 +33,7 @@ public final class EdgeOfStabilityCommand implements Callable<Integer> {
             description = "mean (default) or sum of the per-sample logistic losses.")
     LossNormalization loss;
 
-    @Option(names = "--seeds", defaultValue = "4", description = "Seeds 1..N (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seeds", defaultValue = "8", description = "Seeds 1..N (default: ${DEFAULT-VALUE}).")
     int seeds;
 
     @Option(names = "--sweep", defaultValue = "0.012:24", description = "max:points of the sweep grid (default: ${DEFAULT-VALUE}); 'none' to skip.")
@@ -70,6 +70,10 @@ public final class EdgeOfStabilityCommand implements Callable<Integer> {
     @Option(names = "--no-plots", description = "Skip the PNG plots.")
     boolean noPlots;
 
+    @Option(names = "--replot", paramLabel = "CSV",
+            description = "Do not train: read a CSV written earlier and write summary and plots into --out.")
+    Path replot;
+
     @Override
     public Integer call() throws Exception {
         List<SweepConfig.Grid> grids = new ArrayList<>();
@@ -82,6 +86,16 @@ public final class EdgeOfStabilityCommand implements Callable<Integer> {
         SweepConfig config = new SweepConfig(d, n, lambda, testSamples, horizon, readings, loss,
                 LongStream.rangeClosed(1, seeds).boxed().toList(), grids, workers, hvp, 1000);
         Files.createDirectories(out);
+        if (replot != null) {
+            List<RunResult> results = SweepReport.readCsv(replot);
+            List<String> summary = SweepReport.summary(config, results);
+            Files.write(out.resolve("summary.txt"), summary);
+            summary.forEach(System.out::println);
+            for (Path p : SweepPlots.write(config, results, out)) {
+                System.out.println("plot: " + p);
+            }
+            return 0;
+        }
         int total = grids.stream().mapToInt(g -> g.etas().length).sum() * readings.size() * seeds;
         AtomicInteger done = new AtomicInteger();
         long start = System.nanoTime();

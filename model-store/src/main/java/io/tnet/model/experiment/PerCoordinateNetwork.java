@@ -71,11 +71,31 @@ public record PerCoordinateNetwork(int d) implements ThresholdReluNetwork {
     }
 
     /**
-     * Fused and branch-free: one pass for {@code f_k}, a second that recomputes the pre-activations instead of
-     * storing them. This is the hot loop of the per-coordinate runs (about 60% of the sweep's time).
+     * Fused: one pass for {@code f_k}, a second that recomputes the pre-activations instead of storing them. This
+     * is the hot loop of the per-coordinate runs, so it runs on the Vector API where the JVM has it
+     * ({@link PerCoordinateSimd}), else {@link #addLossGradientScalar}.
      */
     @Override
     public double addLossGradient(double[] theta, Dataset data, double w, double[] grad) {
+        PerCoordinateSimd simd = Simd.KERNEL;
+        return simd != null ? simd.addLossGradient(d, theta, data, w, grad) : addLossGradientScalar(theta, data, w, grad);
+    }
+
+    /** Holder so that a JVM without the Vector API only fails (and falls back) here. */
+    private static final class Simd {
+        static final PerCoordinateSimd KERNEL = load();
+
+        private static PerCoordinateSimd load() {
+            try {
+                return PerCoordinateSimd.INSTANCE;
+            } catch (LinkageError e) {
+                return null;
+            }
+        }
+    }
+
+    /** The scalar loop behind {@link #addLossGradient}, also the reference for the vector one. */
+    double addLossGradientScalar(double[] theta, Dataset data, double w, double[] grad) {
         double b = theta[2 * d];
         double[] x = data.x();
         double loss = 0;

@@ -37,7 +37,7 @@ public record RunResult(String grid, Reading reading, LossNormalization normaliz
     public static final String CSV_HEADER = "grid,reading,loss,seed,init_signs,eta,eta_over_eta_star,iterations,"
             + "init_a_plus,init_a_minus,final_a_plus,final_a_minus,final_b,min_b,init_loss,final_loss,test_accuracy,"
             + "sharpness_init,sharpness_end,sharpness_end_x_eta_over_2,loss_increases,first_increase,"
-            + "final_increase_fraction,final_relative_amplitude,oscillated,oscillating_at_end,active_fraction,diverged,millis";
+            + "final_window,final_increase_fraction,final_relative_amplitude,oscillated,oscillating_at_end,active_fraction,diverged,millis";
 
     /** One CSV line (no newline), numbers in {@link java.util.Locale#ROOT}. */
     public String csvRow() {
@@ -46,10 +46,29 @@ public record RunResult(String grid, Reading reading, LossNormalization normaliz
                 num(initAPlus), num(initAMinus), num(finalAPlus), num(finalAMinus), num(finalBias), num(minBias),
                 num(initLoss), num(finalLoss), num(testAccuracy), num(sharpnessInit), num(sharpnessEnd),
                 num(sharpnessEnd * eta / 2), Integer.toString(oscillation.increases()),
-                Integer.toString(oscillation.firstIncrease()), num(oscillation.finalIncreaseFraction()),
+                Integer.toString(oscillation.firstIncrease()), Integer.toString(oscillation.finalWindow()),
+                num(oscillation.finalIncreaseFraction()),
                 num(oscillation.finalRelativeAmplitude()), Boolean.toString(oscillation.oscillated()),
                 Boolean.toString(oscillation.oscillatingAtEnd()), num(activeFraction), Boolean.toString(diverged),
                 Long.toString(millis));
+    }
+
+    /** Parses a line written by {@link #csvRow()} (the derived columns are recomputed, not read). */
+    public static RunResult parseCsvRow(String line) {
+        String[] c = line.split(",", -1);
+        if (c.length != CSV_HEADER.split(",").length) {
+            throw new IllegalArgumentException("expected " + CSV_HEADER.split(",").length + " columns, got " + c.length);
+        }
+        return new RunResult(c[0], Reading.parse(c[1]), LossNormalization.valueOf(c[2].toUpperCase(java.util.Locale.ROOT)),
+                Long.parseLong(c[3]), InitSigns.valueOf(c[4].toUpperCase(java.util.Locale.ROOT)), d(c[5]), d(c[6]),
+                Integer.parseInt(c[7]), d(c[8]), d(c[9]), d(c[10]), d(c[11]), d(c[12]), d(c[13]), d(c[14]), d(c[15]),
+                d(c[16]), d(c[17]), d(c[18]),
+                new Oscillation(Integer.parseInt(c[20]), Integer.parseInt(c[21]), Integer.parseInt(c[22]), d(c[23]), d(c[24])),
+                d(c[27]), Boolean.parseBoolean(c[28]), Long.parseLong(c[29]));
+    }
+
+    private static double d(String s) {
+        return Double.parseDouble(s);
     }
 
     private static String num(double v) {

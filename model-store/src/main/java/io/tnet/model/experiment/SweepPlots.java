@@ -1,6 +1,7 @@
 package io.tnet.model.experiment;
 
 import java.awt.Color;
+import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.Rectangle;
 import java.awt.RenderingHints;
@@ -49,18 +50,41 @@ public final class SweepPlots {
     /** Renders one grid and reading. */
     static BufferedImage render(SweepConfig config, List<RunResult> runs) {
         int width = 640;
-        int panel = 230;
-        BufferedImage image = new BufferedImage(width, 3 * panel, BufferedImage.TYPE_INT_RGB);
+        int panel = 220;
+        int header = 52;
+        BufferedImage image = new BufferedImage(width, header + 3 * panel, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
         g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, width, header);
         RunResult any = runs.getFirst();
         double xMax = runs.stream().mapToDouble(RunResult::eta).max().orElse(1) * 1.02;
-        String where = String.format(Locale.ROOT, "%s, %s, %s loss, d=%d n=%d: ", any.grid(), any.reading().label(),
-                any.normalization().name().toLowerCase(Locale.ROOT), config.d(), config.n());
+        g.setColor(Color.BLACK);
+        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 13));
+        g.drawString(String.format(Locale.ROOT, "%s grid, %s reading, %s loss, d=%d, n=%d, lambda=%.3g, eta x steps = %.3g",
+                any.grid(), any.reading().label(), any.normalization().name().toLowerCase(Locale.ROOT), config.d(),
+                config.n(), config.lambda(), config.etaTimesIterations()), 10, 17);
         Map<Long, List<RunResult>> bySeed = new TreeMap<>();
         runs.forEach(r -> bySeed.computeIfAbsent(r.seed(), k -> new ArrayList<>()).add(r));
-        Chart bias = new Chart(where + "final bias b", "step size eta", "b", 0, xMax);
+        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
+        int lx = 10;
+        int ly = 28;
+        int legendColour = 0;
+        for (var seedRuns : bySeed.entrySet()) {
+            String name = "seed " + seedRuns.getKey() + " (" + seedRuns.getValue().getFirst().initSigns().label() + ")";
+            int w = 22 + g.getFontMetrics().stringWidth(name);
+            if (lx + w > width - 10) {
+                lx = 10;
+                ly += 14;
+            }
+            g.setColor(PALETTE[legendColour++ % PALETTE.length]);
+            g.fillOval(lx, ly, 8, 8);
+            g.setColor(Color.DARK_GRAY);
+            g.drawString(name, lx + 12, ly + 8);
+            lx += w;
+        }
+        Chart bias = new Chart("final bias b", "step size eta", "b", 0, xMax);
         Chart accuracy = new Chart("test accuracy", "step size eta", "accuracy", 0, xMax).yRange(0.45, 0.85);
         Chart edge = new Chart("sharpness at end x eta / 2 (1 = edge of stability; filled = loss oscillated)",
                 "step size eta", "sharpness * eta / 2", 0, xMax);
@@ -73,8 +97,7 @@ public final class SweepPlots {
             for (int k = 0; k < filled.length; k++) {
                 filled[k] = rs.get(k).oscillation().oscillated();
             }
-            String name = "seed " + seedRuns.getKey() + " (" + rs.getFirst().initSigns().label() + ")";
-            bias.add(new Chart.Series(name, color, xs, rs.stream().mapToDouble(RunResult::finalBias).toArray(), filled, true));
+            bias.add(new Chart.Series(null, color, xs, rs.stream().mapToDouble(RunResult::finalBias).toArray(), filled, true));
             accuracy.add(new Chart.Series(null, color, xs, rs.stream().mapToDouble(RunResult::testAccuracy).toArray(), filled, true));
             edge.add(new Chart.Series(null, color, xs,
                     rs.stream().mapToDouble(r -> Math.min(r.sharpnessEnd() * r.eta() / 2, 3)).toArray(), filled, false));
@@ -86,9 +109,9 @@ public final class SweepPlots {
         }
         bias.horizontal(0, "", Color.GRAY);
         edge.horizontal(1, "edge: 2/eta", Color.GRAY);
-        bias.draw(g, new Rectangle(0, 0, width, panel));
-        accuracy.draw(g, new Rectangle(0, panel, width, panel));
-        edge.draw(g, new Rectangle(0, 2 * panel, width, panel));
+        bias.draw(g, new Rectangle(0, header, width, panel));
+        accuracy.draw(g, new Rectangle(0, header + panel, width, panel));
+        edge.draw(g, new Rectangle(0, header + 2 * panel, width, panel));
         g.dispose();
         return image;
     }

@@ -28,6 +28,15 @@ public final class SweepReport {
         Files.write(file, lines, StandardCharsets.UTF_8);
     }
 
+    /** Reads a file written by {@link #writeCsv}. */
+    public static List<RunResult> readCsv(Path file) throws IOException {
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        if (lines.isEmpty() || !lines.getFirst().equals(RunResult.CSV_HEADER)) {
+            throw new IOException(file + " is not an edge-of-stability CSV (header differs)");
+        }
+        return lines.subList(1, lines.size()).stream().filter(l -> !l.isBlank()).map(RunResult::parseCsvRow).toList();
+    }
+
     /**
      * The smallest step size at which the loss oscillated, or NaN if it never did, per seed, for one grid and reading.
      */
@@ -65,16 +74,49 @@ public final class SweepReport {
                 long dead = runs.stream().filter(r -> r.activeFraction() == 0).count();
                 double firstNegative = runs.stream().filter(r -> r.finalBias() <= CLEARLY_NEGATIVE)
                         .mapToDouble(RunResult::eta).min().orElse(Double.NaN);
+                long learned = runs.stream().filter(SweepReport::learnedThreshold).count();
                 out.add(String.format(Locale.ROOT,
                         "seed %d %-8s a+0=%+.4f a-0=%+.4f sharp0=%.4g | oscillates from eta=%s | b<=%.1f in %d/%d runs"
-                                + " (from eta=%s) | dead in %d | eta=%.3g: b=%+.3f acc=%.3f | eta=%.3g: b=%+.3f acc=%.3f",
+                                + " (from eta=%s), alive %d | dead in %d | eta=%.3g: b=%+.3f acc=%.3f | eta=%.3g: b=%+.3f acc=%.3f",
                         seedRuns.getKey(), first.initSigns().label(), first.initAPlus(), first.initAMinus(),
                         first.sharpnessInit(), eta(onset, config), CLEARLY_NEGATIVE, negative, runs.size(),
-                        eta(firstNegative, config), dead, first.eta(), first.finalBias(), first.testAccuracy(),
+                        eta(firstNegative, config), learned, dead, first.eta(), first.finalBias(), first.testAccuracy(),
                         last.eta(), last.finalBias(), last.testAccuracy()));
             }
         }
         return out;
+    }
+
+    /**
+     * Per step size across seeds: how many runs oscillated, learned a threshold (bias at most
+     * {@link #CLEARLY_NEGATIVE} with units still active), died (no active unit) or kept {@code b = 0}, and the mean
+     * bias and test accuracy. A negative bias in a dead network is not a threshold neuron: it outputs zero.
+     */
+    public static List<String> table(SweepConfig config, List<RunResult> results, String grid, Reading reading) {
+        List<String> out = new ArrayList<>();
+        out.add("| eta | eta/eta* | oscillated | threshold learned | dead | b = 0 | mean b | mean test acc |");
+        out.add("|---:|---:|---:|---:|---:|---:|---:|---:|");
+        Map<Double, List<RunResult>> byEta = results.stream()
+                .filter(r -> r.grid().equals(grid) && r.reading() == reading)
+                .collect(Collectors.groupingBy(RunResult::eta, TreeMap::new, Collectors.toList()));
+        for (var e : byEta.entrySet()) {
+            List<RunResult> rs = e.getValue();
+            int n = rs.size();
+            out.add(String.format(Locale.ROOT, "| %.5g | %.2f | %d/%d | %d/%d | %d/%d | %d/%d | %+.3f | %.3f |",
+                    e.getKey(), e.getKey() / config.etaStar(),
+                    rs.stream().filter(r -> r.oscillation().oscillated()).count(), n,
+                    rs.stream().filter(SweepReport::learnedThreshold).count(), n,
+                    rs.stream().filter(r -> r.activeFraction() == 0).count(), n,
+                    rs.stream().filter(r -> r.finalBias() == 0).count(), n,
+                    rs.stream().mapToDouble(RunResult::finalBias).average().orElse(Double.NaN),
+                    rs.stream().mapToDouble(RunResult::testAccuracy).average().orElse(Double.NaN)));
+        }
+        return out;
+    }
+
+    /** Bias at most {@link #CLEARLY_NEGATIVE} and at least one active unit on the training set. */
+    public static boolean learnedThreshold(RunResult r) {
+        return r.finalBias() <= CLEARLY_NEGATIVE && r.activeFraction() > 0;
     }
 
     private static String eta(double eta, SweepConfig config) {

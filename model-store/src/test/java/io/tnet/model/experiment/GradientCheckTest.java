@@ -103,7 +103,7 @@ class GradientCheckTest {
         double[] t = generic(net, 21);
         double[] fused = new double[t.length];
         double[] generic = new double[t.length];
-        double fusedLoss = net.addLossGradient(t, data, 0.025, fused);
+        double fusedLoss = net.addLossGradientScalar(t, data, 0.025, fused);
         double genericLoss = 0;
         for (int k = 0; k < data.n(); k++) {
             double y = data.y()[k];
@@ -113,6 +113,23 @@ class GradientCheckTest {
         }
         assertThat(fusedLoss).isCloseTo(genericLoss, within(1e-12));
         assertThat(fused).containsExactly(generic, within(1e-12));
+    }
+
+    @Test
+    void vectorKernelAgreesWithTheScalarLoop() {
+        // The build runs tests with --add-modules jdk.incubator.vector, so the vector kernel must be there.
+        assertThat(PerCoordinateSimd.INSTANCE).isNotNull();
+        for (int d : new int[] {D, 3, 17, 200}) {
+            PerCoordinateNetwork net = new PerCoordinateNetwork(d);
+            Dataset set = new SparseCoding(d, 3).sample(25, new SplittableRandom(d));
+            double[] t = generic(net, d);
+            double[] simd = new double[t.length];
+            double[] scalar = new double[t.length];
+            double simdLoss = PerCoordinateSimd.INSTANCE.addLossGradient(d, t, set, 0.04, simd);
+            double scalarLoss = net.addLossGradientScalar(t, set, 0.04, scalar);
+            assertThat(simdLoss).isCloseTo(scalarLoss, within(1e-12 * (1 + scalarLoss)));
+            assertThat(simd).containsExactly(scalar, within(1e-11));
+        }
     }
 
     @Test
