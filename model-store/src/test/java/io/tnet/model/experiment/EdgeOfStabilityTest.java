@@ -17,7 +17,7 @@ class EdgeOfStabilityTest {
 
     /** A short horizon (eta x iterations = 3) is enough for the unstable mode to grow or die near eta*. */
     private final SweepConfig shortRuns = new SweepConfig(200, 300, 3.0, 2000, 3.0, List.of(Reading.SHARED_SCALAR),
-            LossNormalization.MEAN, List.of(), List.of(), 1, HvpMethod.EXACT, 300);
+            LossNormalization.MEAN, List.of(), 0, List.of(), 1, HvpMethod.EXACT, 300);
 
     private final EdgeOfStabilitySweep sweep = new EdgeOfStabilitySweep(shortRuns);
 
@@ -59,7 +59,7 @@ class EdgeOfStabilityTest {
         // negative at half of eta*, with a monotonically decreasing loss, and the threshold neuron generalises.
         long seed = seedsWith(InitSigns.ALIGNED, 1).getFirst();
         EdgeOfStabilitySweep full = new EdgeOfStabilitySweep(new SweepConfig(200, 300, 3.0, 4000, 10.0,
-                List.of(Reading.SHARED_SCALAR), LossNormalization.MEAN, List.of(), List.of(), 1, HvpMethod.EXACT, 300));
+                List.of(Reading.SHARED_SCALAR), LossNormalization.MEAN, List.of(), 0, List.of(), 1, HvpMethod.EXACT, 300));
         RunResult r = full.runOne("test", Reading.SHARED_SCALAR, seed, 0.5 * ETA_STAR);
         assertThat(r.oscillation().oscillated()).isFalse();
         assertThat(r.finalBias()).isLessThan(-0.3);
