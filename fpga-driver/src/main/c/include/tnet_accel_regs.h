@@ -82,4 +82,10 @@
 #define TN_DESC_W_BIAS_OFFSET    0x6u
 #define TN_DESC_W_RESERVED       0x7u
 
+/* Exact cycles of a run (io.tnet.fpga.gen.CycleModel): RUN + batch * sum over layers of
+   (LAYER + ceil(out/PE)*ceil(in/SIMD) + log2(SIMD) + PIPELINE) */
+#define TN_CYCLE_RUN_OVERHEAD    0x2u
+#define TN_CYCLE_LAYER_OVERHEAD  0x3u
+#define TN_CYCLE_PIPELINE_FIXED  0x4u
+
 #endif /* TNET_ACCEL_REGS_H */

@@ -176,7 +176,7 @@ static int sign_of(const uint8_t *word, uint32_t lane)
 #define TN_MAX_ACT 65536u
 
 /* Cycle constants of the generated sequencer (io.tnet.fpga.gen.CycleModel, exact for the RTL). */
-#define TN_LAYER_OVERHEAD 4u
+#define TN_LAYER_OVERHEAD 3u
 #define TN_PIPELINE_FIXED 4u
 #define TN_RUN_OVERHEAD 2u
 

@@ -81,6 +81,8 @@ class HelmChartTest {
         assertThat(c.getResources().getLimits()).containsOnlyKeys("cpu", "memory");
         assertThat(deployment.getSpec().getStrategy().getRollingUpdate().getMaxUnavailable().getIntVal()).isZero();
         assertThat(deployment.getSpec().getReplicas()).as("replicas left to the HPA").isNull();
+        assertThat(c.getLifecycle().getPreStop().getExec().getCommand()).containsExactly("sleep", "5");
+        assertThat(pod.getTerminationGracePeriodSeconds()).isGreaterThan(30L);
 
         // Read-only root: /tmp is an emptyDir, settings and token are mounted read-only.
         assertThat(mountPath(c, "tmp")).isEqualTo("/tmp");

@@ -13,7 +13,7 @@ package io.tnet.fpga.gen;
 public final class CycleModel {
 
     /** Descriptor read, decode and range check. */
-    public static final int LAYER_OVERHEAD = 4;
+    public static final int LAYER_OVERHEAD = 3;
     /** Pipeline stages besides the adder tree: memory, lane register, accumulator, requantizer. */
     public static final int PIPELINE_FIXED = 4;
     /** Per-run cycles outside the sample loop. */

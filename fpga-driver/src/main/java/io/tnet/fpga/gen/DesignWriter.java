@@ -1,7 +1,6 @@
 package io.tnet.fpga.gen;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -23,7 +22,7 @@ public final class DesignWriter {
     /** Writes files under {@code dir}; returns the paths written. */
     public static List<Path> write(List<GeneratedFile> files, Path dir) throws IOException {
         for (GeneratedFile f : files) {
-            if (Template.hasPlaceholder(f.content())) {
+            if (f.text() && Template.hasPlaceholder(f.content())) {
                 throw new IllegalStateException(f.path() + " still contains a template placeholder");
             }
         }
@@ -32,7 +31,7 @@ public final class DesignWriter {
             Path p = dir.resolve(f.path());
             try {
                 Files.createDirectories(p.getParent());
-                Files.writeString(p, f.content(), StandardCharsets.UTF_8);
+                Files.write(p, f.bytes());
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }

@@ -17,7 +17,7 @@ class GeneratorContractTest {
     @Test
     void checkedInCHeaderIsTheGeneratorOutput() throws Exception {
         String checkedIn = Files.readString(MODULE.resolve("src/main/c/include/tnet_accel_regs.h"));
-        assertThat(checkedIn).as("regenerate with: tnet rtl header").isEqualTo(Emitters.cHeader());
+        assertThat(checkedIn).as("regenerate with: tnet rtl header --out fpga-driver/src/main/c/include/tnet_accel_regs.h").isEqualTo(Emitters.cHeader());
     }
 
     @Test

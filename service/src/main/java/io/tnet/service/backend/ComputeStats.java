@@ -10,8 +10,15 @@ import java.util.Objects;
  * @param energyJoules  energy attributed to the batch, {@code >= 0}
  * @param energySource  how {@code energyJoules} was obtained; never claims a measurement that was not made
  * @param deviceCycles  accelerator clock cycles for the batch, or {@code -1} when the backend has no counter
+ * @param deviceNanos   those cycles as time at the accelerator's configured clock, or {@code -1}
  */
-public record ComputeStats(long computeNanos, double energyJoules, EnergySource energySource, long deviceCycles) {
+public record ComputeStats(long computeNanos, double energyJoules, EnergySource energySource, long deviceCycles,
+                           long deviceNanos) {
+
+    /** Stats with a cycle count but no device time. */
+    public ComputeStats(long computeNanos, double energyJoules, EnergySource energySource, long deviceCycles) {
+        this(computeNanos, energyJoules, energySource, deviceCycles, -1);
+    }
 
     public ComputeStats {
         Objects.requireNonNull(energySource, "energySource");

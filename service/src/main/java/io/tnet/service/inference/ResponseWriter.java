@@ -20,7 +20,8 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <p>Response {@code parameters}: {@code backend}, {@code queue_time_ns}, {@code compute_time_ns} (the
  * batch this request ran in), {@code batch_size}, {@code energy_joules} (this request's share),
- * {@code power_watts}, {@code energy_source} ({@code rapl|sensor|model|sim}).
+ * {@code power_watts}, {@code energy_source} ({@code rapl|sensor|model|sim}); on an accelerator also
+ * {@code device_cycles} and {@code device_time_ns} (the batch's cycles and their time at the configured clock).
  */
 public final class ResponseWriter {
 
@@ -75,6 +76,10 @@ public final class ResponseWriter {
             g.writeNumberProperty("energy_joules", ex.energyJoules());
             g.writeNumberProperty("power_watts", ex.powerWatts());
             g.writeStringProperty("energy_source", ex.energySource().label());
+            if (ex.deviceCycles() >= 0) {
+                g.writeNumberProperty("device_cycles", ex.deviceCycles());
+                g.writeNumberProperty("device_time_ns", ex.deviceNanos());
+            }
             g.writeEndObject();
             g.writeArrayPropertyStart("outputs");
             for (Plan plan : plans) {

@@ -12,9 +12,17 @@ import io.tnet.service.backend.EnergySource;
  * @param batchSize    samples in that batch
  * @param energyJoules this request's share of the batch energy (by sample count)
  * @param energySource where the energy figure comes from
+ * @param deviceCycles accelerator cycles of the batch it ran in, or {@code -1} (no accelerator)
+ * @param deviceNanos  those cycles as time at the accelerator's configured clock, or {@code -1}
  */
 public record Execution(float[] logits, String backend, long queueNanos, long computeNanos, int batchSize,
-                        double energyJoules, EnergySource energySource) {
+                        double energyJoules, EnergySource energySource, long deviceCycles, long deviceNanos) {
+
+    /** An execution on a backend without a cycle counter. */
+    public Execution(float[] logits, String backend, long queueNanos, long computeNanos, int batchSize,
+                     double energyJoules, EnergySource energySource) {
+        this(logits, backend, queueNanos, computeNanos, batchSize, energyJoules, energySource, -1, -1);
+    }
 
     /** Mean power while the request's batch computed, in watts (0 for an instantaneous batch). */
     public double powerWatts() {

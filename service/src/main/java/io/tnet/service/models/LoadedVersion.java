@@ -25,6 +25,10 @@ import org.slf4j.LoggerFactory;
  * to the CPU when an accelerator fails, counts in-flight requests, and closes its backend handles
  * only after the last in-flight request finished once it has been retired (reload, unload, shutdown).
  *
+ * <p>Without batching, requests compute on their own threads, but at most {@code computeSlots} at a
+ * time across the service (one per processor): more would only time-slice the same cores and stretch
+ * every request's latency; the wait counts as queue time.
+ *
  * <p>Callers bracket each request with {@link #acquire()} / {@link #release()}; a failed acquire
  * means the version was retired in between and the caller resolves the model again.
  */
@@ -46,11 +50,13 @@ public final class LoadedVersion {
     private final AtomicBoolean closed = new AtomicBoolean();
     private final Batcher batcher;
     private final Semaphore directPermits;
+    private final Semaphore computeSlots;
     private volatile boolean retired;
     private final CompletableFuture<Void> drained = new CompletableFuture<>();
 
     LoadedVersion(String modelName, int version, PreparedModel primary, PreparedModel fallback, CircuitBreaker breaker,
-                  ModelSettings.Batching batching, VersionStats stats, TnetMetrics metrics, String dispatchReason) {
+                  ModelSettings.Batching batching, VersionStats stats, TnetMetrics metrics, String dispatchReason,
+                  Semaphore computeSlots) {
         this.modelName = modelName;
         this.version = version;
         this.primary = primary;
@@ -60,6 +66,7 @@ public final class LoadedVersion {
         this.stats = stats;
         this.metrics = metrics;
         this.dispatchReason = dispatchReason;
+        this.computeSlots = computeSlots;
         if (batching.enabled()) {
             this.batcher = new Batcher(modelName + "-" + version, batching, inFlight::get, this::runItems);
             this.directPermits = null;
@@ -137,11 +144,13 @@ public final class LoadedVersion {
                 throw new ServiceException(ServiceException.Status.TOO_MANY_REQUESTS,
                         "too many concurrent requests (" + batching.maxQueueSize() + "); retry later");
             }
+            Batcher.Item item = new Batcher.Item(raw, samples);
+            computeSlots.acquireUninterruptibly();
             try {
-                Batcher.Item item = new Batcher.Item(raw, samples);
                 runItems(List.of(item), samples);
                 return item.future.join();
             } finally {
+                computeSlots.release();
                 directPermits.release();
             }
         }
@@ -209,7 +218,7 @@ public final class LoadedVersion {
             long queued = Math.max(0, start - it.enqueuedAt);
             double share = stats.energyJoules() * it.samples / samples;
             Execution ex = new Execution(logits, used.backend(), queued, stats.computeNanos(), samples, share,
-                    stats.energySource());
+                    stats.energySource(), stats.deviceCycles(), stats.deviceNanos());
             m.queued(queued);
             this.stats.queue(queued);
             m.energy(share, ex.powerWatts(), stats.energySource());

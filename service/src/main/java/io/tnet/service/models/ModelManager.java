@@ -87,6 +87,9 @@ public class ModelManager implements SmartLifecycle {
     private final Map<String, VersionStats> stats = new ConcurrentHashMap<>();
     private final Set<String> gauges = ConcurrentHashMap.newKeySet();
     private final Set<String> required = ConcurrentHashMap.newKeySet();
+    /** Shared by every version without batching: at most one computing request per processor. */
+    private final java.util.concurrent.Semaphore computeSlots =
+            new java.util.concurrent.Semaphore(Runtime.getRuntime().availableProcessors(), true);
     private volatile boolean running;
     private volatile boolean started;
     private volatile boolean shuttingDown;
@@ -392,6 +395,7 @@ public class ModelManager implements SmartLifecycle {
             throw ServiceException.badRequest("model '" + model + "' version " + version + " cannot run on backend '"
                     + settings.backend() + "': " + ex.getMessage());
         }
+        LOG.info("{} v{}: {}", model, version, sel.reason());
         PreparedModel primary = sel.primary().prepare(m);
         PreparedModel fallback = null;
         try {
@@ -403,7 +407,7 @@ public class ModelManager implements SmartLifecycle {
         String key = model + "/" + version;
         VersionStats vs = stats.computeIfAbsent(key, k -> new VersionStats());
         LoadedVersion lv = new LoadedVersion(model, version, primary, fallback, dispatcher.breaker(primary.backend()),
-                settings.batching(), vs, metrics, sel.reason());
+                settings.batching(), vs, metrics, sel.reason(), computeSlots);
         registerGauges(model, version, primary.backend());
         return lv;
     }
