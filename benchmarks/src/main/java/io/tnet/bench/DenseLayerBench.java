@@ -64,6 +64,8 @@ public class DenseLayerBench {
         x = BenchModels.floatInput(rnd, batch * s[0]);
         out8 = new byte[batch * s[1]];
         outF = new float[batch * s[1]];
+        int8.warmUp(java.time.Duration.ofSeconds(2));
+        fp32.warmUp(java.time.Duration.ofSeconds(2));
     }
 
     @TearDown

@@ -55,6 +55,7 @@ public class MnistModelBench {
         net = kernel.compile(model);
         raw = BenchModels.floatInput(new Random(2), batch * in);
         logits = new float[batch * model.output().shape().size()];
+        net.warmUp(java.time.Duration.ofSeconds(2));
     }
 
     @TearDown

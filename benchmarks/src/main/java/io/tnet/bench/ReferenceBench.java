@@ -58,6 +58,8 @@ public class ReferenceBench {
         scalarNet = scalar.compile(model);
         q = BenchModels.int8Input(rnd, s[0]);
         out = new byte[s[1]];
+        vectorNet.warmUp(java.time.Duration.ofSeconds(2));
+        scalarNet.warmUp(java.time.Duration.ofSeconds(2));
     }
 
     @TearDown

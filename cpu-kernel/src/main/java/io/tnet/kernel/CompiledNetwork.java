@@ -139,6 +139,22 @@ public final class CompiledNetwork {
     }
 
     /**
+     * Runs the network on zero inputs at batch 1 and batch 4 (the two kernel shapes a call can take)
+     * until {@code budget} has passed or 2,000 calls are done, so that the JIT compiles the hot loops
+     * before real requests arrive. Until C2 has compiled them, Vector API loops run with every vector
+     * boxed, orders of magnitude slower; compilation continues in the background after this returns.
+     * Optional, idempotent and thread-safe; allocates its zero inputs once per call.
+     */
+    public void warmUp(java.time.Duration budget) {
+        long end = System.nanoTime() + budget.toNanos();
+        float[] raw = new float[4 * inSize];
+        float[] logits = new float[4 * outSize];
+        for (int i = 0; i < 2000 && System.nanoTime() < end; i++) {
+            infer(raw, (i & 1) == 0 ? 1 : 4, logits);
+        }
+    }
+
+    /**
      * Bytes held by the packed parameters (what stays resident per loaded model; per-thread activation
      * buffers are not counted). Int8 threshold layers take 1.125 bytes per synapse plus 8 bytes per
      * started 64 inputs of a neuron and 4 per neuron.

@@ -216,6 +216,19 @@ class EdgeCaseTest {
     }
 
     @Test
+    void warmUpLeavesResultsUnchanged() {
+        Random rnd = new Random(21);
+        Model model = RandomModels.network(rnd, Precision.INT8, 150);
+        int in = model.input().shape().size();
+        byte[] q = RandomModels.int8Inputs(rnd, in);
+        CompiledNetwork net = KERNELS.get(1).compile(model);
+        net.warmUp(java.time.Duration.ofMillis(50));
+        byte[] out = new byte[model.output().shape().size()];
+        net.inferInt8(q, 1, out);
+        assertThat(out).isEqualTo(ReferenceEvaluator.evaluateInt8(model, q));
+    }
+
+    @Test
     void rejectsBadArgumentsAndAClosedKernel() {
         Random rnd = new Random(2);
         Model model = single(RandomModels.thresholdDense(rnd, "a", 10, 3, Precision.INT8), 10, 3);
