@@ -152,6 +152,10 @@ class HelmChartTest {
         assertThat(chart.all(Secret.class)).as("existingSecret: the chart makes none").isEmpty();
         assertThat(volume(pod, "management-token").getSecret().getSecretName()).isEqualTo("tnet-management");
 
+        PodDisruptionBudget pdb = chart.one(PodDisruptionBudget.class);
+        assertThat(pdb.getSpec().getMaxUnavailable().getIntVal()).isEqualTo(1);
+        assertThat(pdb.getSpec().getMinAvailable()).isNull();
+
         HorizontalPodAutoscaler hpa = chart.one(HorizontalPodAutoscaler.class);
         assertThat(hpa.getSpec().getMetrics()).anyMatch(m -> "Pods".equals(m.getType())
                 && "tnet_inference_pending_requests".equals(m.getPods().getMetric().getName()));
