@@ -42,6 +42,11 @@ else
 fi
 
 version="$(sed -n 's:.*<version>\(.*\)</version>.*:\1:p' pom.xml | head -1)"
+previous="$(podman image inspect --format '{{.Id}}' "$IMAGE" 2>/dev/null || true)"
 podman build --pull=never --format docker --build-arg "BASE_IMAGE=$BASE" --build-arg "VERSION=$version" \
   -f docker/Dockerfile -t "$IMAGE" "$ctx"
+# The image this tag named before is now untagged: remove it rather than let rebuilds pile up.
+if [ -n "$previous" ] && [ "$previous" != "$(podman image inspect --format '{{.Id}}' "$IMAGE")" ]; then
+  podman rmi "$previous" > /dev/null 2>&1 || true
+fi
 echo "built $IMAGE ($(podman image inspect --format '{{.Size}}' "$IMAGE" | awk '{printf "%.0f MB", $1/1e6}'))"

@@ -69,6 +69,9 @@ class ContainerImageTest {
 
             try (GenericContainer<?> container = new GenericContainer<>(DockerImageName.parse(IMAGE))
                     .withExposedPorts(8080)
+                    // The mock transport is the C driver's model of the card: it proves the native
+                    // library in /opt/tnet/lib loads inside the image (the fpga backend reports up).
+                    .withEnv("TNET_BACKEND_FPGA_DEVICE", "mock")
                     .withCreateContainerCmdModifier(cmd -> cmd.getHostConfig()
                             .withReadonlyRootfs(true)
                             .withTmpFs(Map.of("/tmp", "rw,size=256m")))
@@ -82,6 +85,9 @@ class ContainerImageTest {
                 assertThat(config.getHealthcheck()).as("HEALTHCHECK kept (docker format)").isNotNull();
                 assertThat(config.getEnv()).anyMatch(e -> e.startsWith("TNET_JVM_FLAGS=")
                         && e.contains("--add-modules jdk.incubator.vector"));
+
+                var lib = container.execInContainer("/bin/ls", "/opt/tnet/lib");
+                assertThat(lib.getStdout()).as("native driver library in the image").contains("libtnet_driver.so");
 
                 // The image's own healthcheck script agrees with the probe.
                 var health = container.execInContainer("/opt/tnet/bin/healthcheck");
@@ -105,6 +111,12 @@ class ContainerImageTest {
                 JsonNode body = JsonMapper.builder().build().readTree(response.body());
                 assertThat(body.get("model_name").asString()).isEqualTo(model);
                 assertThat(argmax(body.at("/outputs/0/data"))).as("predicted class").isEqualTo(expected.get("predicted").asInt());
+
+                var metrics = http.send(HttpRequest.newBuilder(URI.create(base + "/actuator/prometheus")).build(),
+                        HttpResponse.BodyHandlers.ofString()).body();
+                assertThat(metrics.lines().filter(l -> l.startsWith("tnet_backend_up{") && l.contains("backend=\"fpga\"")))
+                        .as("fpga backend (mock transport through the image's native library)")
+                        .singleElement().satisfies(l -> assertThat(l).endsWith(" 1.0"));
             }
         } finally {
             apiProcess.destroy();

@@ -45,7 +45,10 @@ class DashboardPrometheusTest {
         Map<String, String> queries = panelQueries(dashboard);
         assertThat(queries).hasSizeGreaterThan(15);
         long t0 = System.nanoTime();
-        try (ServiceProcess service = ServiceProcess.start(tmp, Duration.ofSeconds(240))) {
+        // The fpga backend on the driver's mock transport, so that models run on both backends (the
+        // threshold MLPs' int8 versions go to fpga under dispatch "auto", the rest to cpu) and the
+        // per-backend panels are checked for both.
+        try (ServiceProcess service = ServiceProcess.start(tmp, Duration.ofSeconds(240), "--tnet.backend.fpga.device=mock")) {
             phase("service ready", t0);
             List<Traffic.Example> examples = Traffic.served(service::uri, Traffic.examples());
             Path rules = AlertRulesTest.writeRuleFile(tmp);
@@ -112,6 +115,10 @@ class DashboardPrometheusTest {
                 for (Traffic.Example e : examples) {
                     assertThat(models.toString()).contains("\"" + e.model() + "\"");
                 }
+
+                JsonNode backends = query(prom, "sum by (backend) (tnet_inference_requests_total{outcome=\"success\"}) > 0");
+                assertThat(backends.findValuesAsString("backend")).as("backends that served requests")
+                        .containsExactlyInAnyOrder("cpu", "fpga");
 
                 // The alert rules load and evaluate cleanly against the real series.
                 JsonNode groups = get(URI.create(prom + "/api/v1/rules")).at("/data/groups");

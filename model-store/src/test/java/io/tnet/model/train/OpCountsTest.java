@@ -23,7 +23,7 @@ class OpCountsTest {
         assertThat(c.synapses()).isEqualTo(positions * 18 + 72 * 4 + 4 * 3);
         assertThat(c.activeSynapses()).isEqualTo(positions * convActive + 72 * 4 + lastActive);
         assertThat(c.multiplications()).isEqualTo(72 * 4);
-        assertThat(c.additions()).isEqualTo(positions * (2 * convActive + 2) + 72 * 4 + 2 * lastActive + 3);
+        assertThat(c.additions()).isEqualTo(positions * (2 * convActive + 2) + 72 * 4 + 4 + 2 * lastActive + 3);
         assertThat(c.comparisons()).isEqualTo(positions * convActive + 4 + lastActive);
         // Ternarization leaves about a third of the synapses absent.
         assertThat((double) convActive / 18).isBetween(0.4, 0.9);
