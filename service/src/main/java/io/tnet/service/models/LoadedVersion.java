@@ -155,7 +155,7 @@ public final class LoadedVersion {
         return batcher.execute(raw, samples, "model " + modelName);
     }
 
-    /** Runs a batch of items and completes their futures (called on the batching worker or directly). */
+    /** Runs a batch of items and completes their futures (on the batch leader's thread, or directly). */
     private void runItems(List<Batcher.Item> items, int samples) {
         long start = System.nanoTime();
         int in = model().input().shape().size();

@@ -339,7 +339,7 @@ class OipHttpTest {
         slow.close();
         String body = Http.inferJson(new float[]{1, 2, 3, 4}, 1, 4);
         try {
-            // first request occupies the (gated) worker, the second fills the queue of one
+            // the first request leads and computes (held at the gate); the second fills the queue of one
             CompletableFuture<Http.Response> first = CompletableFuture.supplyAsync(() -> http.postJson("/v2/models/slowpoke/infer", body), EXEC);
             assertThat(slow.awaitStarted(5000)).isTrue();
             CompletableFuture<Http.Response> second = CompletableFuture.supplyAsync(() -> http.postJson("/v2/models/slowpoke/infer", body), EXEC);

@@ -177,7 +177,7 @@ class ModelManagerTest {
         manager("").start();
         slow.close();
         LoadedVersion v = manager.acquire("m", Optional.empty());
-        // the first request holds the worker; the next five queue up and run as one batch
+        // the first request leads (held at the gate); the next five queue up and run as one batch
         List<CompletableFuture<Execution>> futures = new java.util.ArrayList<>();
         futures.add(CompletableFuture.supplyAsync(() -> v.infer(new float[]{1, 0, 0}, 1), EXEC));
         assertThat(slow.awaitStarted(5000)).isTrue();
