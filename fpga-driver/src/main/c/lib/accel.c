@@ -175,10 +175,10 @@ static int sign_of(const uint8_t *word, uint32_t lane)
 
 #define TN_MAX_ACT 65536u
 
-/* Cycle constants of the generated sequencer (io.tnet.fpga.gen.CycleModel, exact for the RTL). */
-#define TN_LAYER_OVERHEAD 3u
-#define TN_PIPELINE_FIXED 4u
-#define TN_RUN_OVERHEAD 2u
+/* Cycle constants of the generated sequencer, from the generator's header (CycleModel, exact for the RTL). */
+#define TN_LAYER_OVERHEAD TN_CYCLE_LAYER_OVERHEAD
+#define TN_PIPELINE_FIXED TN_CYCLE_PIPELINE_FIXED
+#define TN_RUN_OVERHEAD TN_CYCLE_RUN_OVERHEAD
 
 static uint32_t log2u(uint32_t v)
 {

@@ -65,7 +65,9 @@ static int mock_mem_write(void *ctx, uint64_t addr, const void *src, uint64_t le
 {
     mock *m = ctx;
     uint8_t *p = mock_mem(m, addr, len);
-    if (p == NULL) {
+    /* Like the RTL, OUT is written by the accelerator only: a host write answers SLVERR. */
+    int to_out = addr < m->cfg.base[TN_RGN_OUT] + m->cfg.size[TN_RGN_OUT] && addr + len > m->cfg.base[TN_RGN_OUT];
+    if (p == NULL || to_out) {
         return tn_fail(m->dev, TN_ERANGE, "mock: write of %llu bytes at 0x%llx is outside every region",
                        (unsigned long long)len, (unsigned long long)addr);
     }

@@ -3,8 +3,11 @@
  * sim.c - the "sim:<library.so>" transport: a Verilator build of the generated RTL (with the
  * harness exporting tnet_sim_model.h), loaded with dlopen. Each handle owns one model instance,
  * so two handles on the same library are two independent accelerators. Waits clock the model in
- * slices of 4096 cycles until the interrupt output rises, the wall-clock timeout passes or
- * max_cycles (option, default 2^32) are spent.
+ * slices of 4096 cycles until the interrupt output rises or the wall-clock timeout passes.
+ *
+ * Option max_cycles=N is a watchdog in simulated time: a run that has not raised its interrupt N
+ * cycles after its start (counting every cycle, bus accesses included) is treated as hung, and from
+ * then on every call on the handle fails with TN_ETIMEDOUT, like a wedged card, until it is closed.
  */
 #define _GNU_SOURCE
 #include <dlfcn.h>
@@ -20,6 +23,8 @@ typedef struct sim {
     void *lib;
     void *model;
     uint64_t max_cycles;
+    uint64_t run_start; /* cycle count at the last ap_start */
+    int hung;
     int (*abi)(void);
     void *(*create)(void);
     void (*destroy)(void *);
@@ -41,27 +46,51 @@ static int bus_status(sim *s, int r, const char *what, uint64_t addr)
     return tn_fail(s->dev, TN_EIO, "sim: %s at 0x%llx: no AXI handshake", what, (unsigned long long)addr);
 }
 
+/* The watchdog: TN_ETIMEDOUT once the current run has used up max_cycles. */
+static int watchdog(sim *s)
+{
+    if (!s->hung && s->run_start != UINT64_MAX && s->cycles(s->model) - s->run_start >= s->max_cycles) {
+        s->hung = 1;
+    }
+    if (s->hung) {
+        return tn_fail(s->dev, TN_ETIMEDOUT, "sim: the run did not finish within max_cycles=%llu simulated cycles; "
+                       "the device is treated as hung", (unsigned long long)s->max_cycles);
+    }
+    return TN_OK;
+}
+
 static int sim_reg_read(void *ctx, uint32_t offset, uint32_t *value)
 {
     sim *s = ctx;
+    int w = watchdog(s);
+    if (w != TN_OK) return w;
     return bus_status(s, s->axil_read(s->model, offset, value), "register read", offset);
 }
 
 static int sim_reg_write(void *ctx, uint32_t offset, uint32_t value)
 {
     sim *s = ctx;
+    int w = watchdog(s);
+    if (w != TN_OK) return w;
+    if (offset == TN_REG_CTRL && (value & TN_CTRL_START)) {
+        s->run_start = s->cycles(s->model);
+    }
     return bus_status(s, s->axil_write(s->model, offset, value), "register write", offset);
 }
 
 static int sim_mem_write(void *ctx, uint64_t addr, const void *src, uint64_t len)
 {
     sim *s = ctx;
+    int w = watchdog(s);
+    if (w != TN_OK) return w;
     return bus_status(s, s->axi_write(s->model, addr, src, len), "memory write", addr);
 }
 
 static int sim_mem_read(void *ctx, uint64_t addr, void *dst, uint64_t len)
 {
     sim *s = ctx;
+    int w = watchdog(s);
+    if (w != TN_OK) return w;
     return bus_status(s, s->axi_read(s->model, addr, dst, len), "memory read", addr);
 }
 
@@ -69,12 +98,18 @@ static int sim_wait_irq(void *ctx, int32_t timeout_ms)
 {
     sim *s = ctx;
     uint64_t deadline = tn_now_ns() + (uint64_t)timeout_ms * 1000000ull;
-    uint64_t start = s->cycles(s->model);
     for (;;) {
-        uint64_t spent = s->cycles(s->model) - start;
-        if (spent >= s->max_cycles) return TN_ETIMEDOUT;
-        uint64_t slice = s->max_cycles - spent < 4096 ? s->max_cycles - spent : 4096;
-        if (s->run_until_irq(s->model, slice)) return TN_OK;
+        int w = watchdog(s);
+        if (w != TN_OK) return w;
+        uint64_t slice = 4096;
+        if (s->run_start != UINT64_MAX) {
+            uint64_t left = s->max_cycles - (s->cycles(s->model) - s->run_start);
+            slice = left < slice ? left : slice;
+        }
+        if (s->run_until_irq(s->model, slice)) {
+            s->run_start = UINT64_MAX; /* finished: later accesses do not count against the watchdog */
+            return TN_OK;
+        }
         if (tn_now_ns() >= deadline) return TN_ETIMEDOUT;
     }
 }
@@ -105,7 +140,8 @@ int tn_sim_open(tn_device *dev, const char *spec)
     sim *s = calloc(1, sizeof *s);
     if (s == NULL) return TN_ENOMEM;
     s->dev = dev;
-    s->max_cycles = 1ull << 32;
+    s->max_cycles = UINT64_MAX;
+    s->run_start = UINT64_MAX;
     if (q != NULL && tn_opt_u64(q + 1, "max_cycles", &s->max_cycles) < 0) {
         free(s);
         return tn_fail(dev, TN_EURI, "sim: bad max_cycles option");

@@ -29,7 +29,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 3, time = 1)
+@Warmup(iterations = 5, time = 1)
 @Measurement(iterations = 5, time = 1)
 @Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector"})
 public class DenseLayerBench {
@@ -64,6 +64,8 @@ public class DenseLayerBench {
         x = BenchModels.floatInput(rnd, batch * s[0]);
         out8 = new byte[batch * s[1]];
         outF = new float[batch * s[1]];
+        int8.warmUp(java.time.Duration.ofSeconds(2));
+        fp32.warmUp(java.time.Duration.ofSeconds(2));
     }
 
     @TearDown

@@ -29,7 +29,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 3, time = 1)
+@Warmup(iterations = 5, time = 1)
 @Measurement(iterations = 5, time = 1)
 @Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector"})
 public class MnistModelBench {
@@ -55,6 +55,7 @@ public class MnistModelBench {
         net = kernel.compile(model);
         raw = BenchModels.floatInput(new Random(2), batch * in);
         logits = new float[batch * model.output().shape().size()];
+        net.warmUp(java.time.Duration.ofSeconds(2));
     }
 
     @TearDown

@@ -30,7 +30,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 3, time = 1)
+@Warmup(iterations = 5, time = 1)
 @Measurement(iterations = 5, time = 1)
 @Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector"})
 public class ReferenceBench {
@@ -58,6 +58,8 @@ public class ReferenceBench {
         scalarNet = scalar.compile(model);
         q = BenchModels.int8Input(rnd, s[0]);
         out = new byte[s[1]];
+        vectorNet.warmUp(java.time.Duration.ofSeconds(2));
+        scalarNet.warmUp(java.time.Duration.ofSeconds(2));
     }
 
     @TearDown

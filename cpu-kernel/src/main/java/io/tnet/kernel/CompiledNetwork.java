@@ -23,6 +23,7 @@ public final class CompiledNetwork {
     private final int inSize;
     private final int outSize;
     private final int maxSize;
+    private final double inputScale;
     private final ThreadLocal<CallScratch> scratch;
 
     CompiledNetwork(Model model, Stage[] stages, CpuKernel kernel) {
@@ -37,6 +38,7 @@ public final class CompiledNetwork {
             max = Math.max(max, s.layout.outSize);
         }
         this.maxSize = max;
+        this.inputScale = Math.scalb(1.0, model.quantization().inputFracBits());
         this.scratch = ThreadLocal.withInitial(() -> new CallScratch(Thread.currentThread()));
     }
 
@@ -80,10 +82,9 @@ public final class CompiledNetwork {
             }
             return;
         }
-        int fracBits = model.quantization().inputFracBits();
         byte[] q = s.q;
         for (int i = 0; i < n; i++) {
-            q[i] = IntegerOps.quantize(model.preprocessing().apply(raw[i]), fracBits);
+            q[i] = quantize(model.preprocessing().apply(raw[i]));
         }
         byte[] out = s.qOut;
         runInt8(s, q, batch, out);
@@ -112,6 +113,19 @@ public final class CompiledNetwork {
         runInt8(s, q, batch, out);
     }
 
+    /**
+     * {@link IntegerOps#quantize} with {@code scalb} replaced by a multiplication by the exact power of
+     * two (the same double for every finite float: no overflow, no subnormal); the tests hold it to the
+     * reference. Non-finite inputs go to the reference for its exception.
+     */
+    private byte quantize(float x) {
+        if (!Float.isFinite(x)) {
+            return IntegerOps.quantize(x, model.quantization().inputFracBits());
+        }
+        double v = Math.floor(x * inputScale + 0.5);
+        return (byte) (v > 127 ? 127 : v < -128 ? -128 : v);
+    }
+
     private void runInt8(CallScratch s, byte[] q, int batch, byte[] out) {
         byte[] in = q;
         for (int k = 0; k < stages.length; k++) {
@@ -121,6 +135,22 @@ public final class CompiledNetwork {
         }
         if (stages.length == 0) {
             System.arraycopy(q, 0, out, 0, batch * outSize);
+        }
+    }
+
+    /**
+     * Runs the network on zero inputs at batch 1 and batch 4 (the two kernel shapes a call can take)
+     * until {@code budget} has passed or 2,000 calls are done, so that the JIT compiles the hot loops
+     * before real requests arrive. Until C2 has compiled them, Vector API loops run with every vector
+     * boxed, orders of magnitude slower; compilation continues in the background after this returns.
+     * Optional, idempotent and thread-safe; allocates its zero inputs once per call.
+     */
+    public void warmUp(java.time.Duration budget) {
+        long end = System.nanoTime() + budget.toNanos();
+        float[] raw = new float[4 * inSize];
+        float[] logits = new float[4 * outSize];
+        for (int i = 0; i < 2000 && System.nanoTime() < end; i++) {
+            infer(raw, (i & 1) == 0 ? 1 : 4, logits);
         }
     }
 

@@ -19,7 +19,7 @@ final class ParallelJob {
     }
 
     private static final long NONE_LEFT = Integer.MAX_VALUE;
-    private static final int SPINS = 20_000;
+    private static final int SPINS = 2_000;
 
     private final AtomicLong ctl = new AtomicLong(NONE_LEFT);
     private final AtomicInteger remaining = new AtomicInteger();

@@ -99,11 +99,7 @@ final class Simd256 extends Lanes {
                     .sub(ti.and(0xFFFF).add(ti.lanewise(VectorOperators.LSHR, 16)));
         }
         int sum = acc.reduceLanes(VectorOperators.ADD);
-        for (; i < n; i++) {
-            int d = Math.max((xu[xo + i] & 0xFF) - (tu[wo + i] & 0xFF), 0);
-            sum += excitatory(signs, so, i) ? d : -d;
-        }
-        return sum;
+        return i < n ? sum + tail(xu, xo, tu, wo, signs, so, n, i) : sum;
     }
 
     /**
@@ -156,17 +152,9 @@ final class Simd256 extends Lanes {
         }
         int s0 = acc0.reduceLanes(VectorOperators.ADD);
         int s1 = acc1.reduceLanes(VectorOperators.ADD);
-        for (; i < n; i++) {
-            int tv = tu[wo + i] & 0xFF;
-            int da = Math.max((xu[x0 + i] & 0xFF) - tv, 0);
-            int db = Math.max((xu[x1 + i] & 0xFF) - tv, 0);
-            if (excitatory(signs, so, i)) {
-                s0 += da;
-                s1 += db;
-            } else {
-                s0 -= da;
-                s1 -= db;
-            }
+        if (i < n) {
+            s0 += tail(xu, x0, tu, wo, signs, so, n, i);
+            s1 += tail(xu, x1, tu, wo, signs, so, n, i);
         }
         out[at] = s0;
         out[at + 1] = s1;
@@ -219,15 +207,45 @@ final class Simd256 extends Lanes {
         }
         int r0 = acc0.reduceLanes(VectorOperators.ADD);
         int r1 = acc1.reduceLanes(VectorOperators.ADD);
-        for (; i < n; i++) {
-            int x = xu[xo + i] & 0xFF;
-            int da = Math.max(x - (tu[wo + i] & 0xFF), 0);
-            int db = Math.max(x - (tu[w1 + i] & 0xFF), 0);
-            r0 += excitatory(signs, so, i) ? da : -da;
-            r1 += excitatory(signs, s1, i) ? db : -db;
+        if (i < n) {
+            r0 += tail(xu, xo, tu, wo, signs, so, n, i);
+            r1 += tail(xu, xo, tu, w1, signs, s1, n, i);
         }
         out[0] = r0;
         out[1] = r1;
+    }
+
+    /**
+     * The signed sum over inputs {@code [from, n)}, fewer than one vector. With {@code n >= L}: one
+     * vector ending at {@code n}, overlapping lanes already summed, which a blend drops; no scalar
+     * loop and no sign-dependent branch. Vectors stay inside this method, so calling it boxes nothing.
+     */
+    private static int tail(byte[] xu, int xo, byte[] tu, int wo, long[] signs, int so, int n, int from) {
+        if (n < L) {
+            int sum = 0;
+            for (int i = from; i < n; i++) {
+                int d = Math.max((xu[xo + i] & 0xFF) - (tu[wo + i] & 0xFF), 0);
+                int neg = 1 - (int) (signs[so + (i >>> 6)] >>> (i & 63) & 1L);
+                sum += (d ^ -neg) + neg; // d or -d without a branch
+            }
+            return sum;
+        }
+        int start = n - L;
+        int k = so + (start >>> 6);
+        int sh = start & 63;
+        long hi = sh != 0 && sh + L > 64 ? signs[k + 1] << (64 - sh) : 0L;
+        long bits = ((signs[k] >>> sh) | hi) & LANE_BITS;
+        long keep = LANE_BITS & (-1L << (L - (n - from)));
+        ByteVector zero = ByteVector.zero(B);
+        ByteVector d = ByteVector.fromArray(B, xu, xo + start)
+                .lanewise(VectorOperators.SUSUB, ByteVector.fromArray(B, tu, wo + start));
+        ShortVector dt = zero.blend(d, VectorMask.fromLong(B, keep)).reinterpretAsShorts();
+        ShortVector de = zero.blend(d, VectorMask.fromLong(B, bits & keep)).reinterpretAsShorts();
+        IntVector ti = dt.and((short) 0xFF).add(dt.lanewise(VectorOperators.LSHR, 8)).reinterpretAsInts();
+        IntVector ei = de.and((short) 0xFF).add(de.lanewise(VectorOperators.LSHR, 8)).reinterpretAsInts();
+        IntVector t = ti.and(0xFFFF).add(ti.lanewise(VectorOperators.LSHR, 16));
+        IntVector e = ei.and(0xFFFF).add(ei.lanewise(VectorOperators.LSHR, 16));
+        return e.lanewise(VectorOperators.LSHL, 1).sub(t).reduceLanes(VectorOperators.ADD);
     }
 
     // ---- int8 multiplication injection ----------------------------------------------------------

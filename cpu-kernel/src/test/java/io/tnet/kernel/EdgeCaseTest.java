@@ -161,6 +161,46 @@ class EdgeCaseTest {
     }
 
     @Test
+    void inputQuantizationMatchesTheReferenceAtTiesExtremesAndNonFiniteValues() {
+        // Identity threshold layer: sign +1 on the diagonal, theta -128, bias -128, so y = q exactly.
+        int n = 300;
+        byte[] theta = new byte[n * n];
+        byte[] signs = new byte[n * n];
+        int[] bias = new int[n];
+        Arrays.fill(theta, (byte) -128);
+        Arrays.fill(bias, -128);
+        for (int i = 0; i < n; i++) {
+            signs[i * n + i] = 1;
+        }
+        ThresholdDense id = new ThresholdDense("id", n, n, 0, I8Tensor.of(Shape.of(n, n), theta),
+                I8Tensor.of(Shape.of(n, n), signs), I32Tensor.of(Shape.of(n), bias));
+        for (int fracBits : new int[] {-3, 0, 4, 16}) {
+            Model model = new Model(Model.FORMAT_VERSION, "id", Precision.INT8,
+                    new io.tnet.model.TensorSpec("in", io.tnet.model.ElementType.FP32, Shape.of(n)),
+                    new io.tnet.model.TensorSpec("out", io.tnet.model.ElementType.FP32, Shape.of(n)), List.of(),
+                    new io.tnet.model.Preprocessing(0.5f, -1f), new io.tnet.model.Quantization(fracBits, 2), List.of(id),
+                    java.util.Map.of());
+            float[] raw = new float[n];
+            float unit = Math.scalb(1f, -fracBits);
+            for (int i = 0; i < 280; i++) {
+                raw[i] = ((i - 140) + 0.5f) * unit * 2 + 2; // after x * 0.5 - 1: exact ties k + 1/2 units
+            }
+            float[] extremes = {Float.MAX_VALUE, -Float.MAX_VALUE, Float.MIN_VALUE, -Float.MIN_VALUE, -0f, 0f,
+                    1e30f, -1e30f, 3.4e-39f, 2.5f, -2.5f, 1.5f, -1.5f, 0.49999997f, 127.5f, -128.5f, 1e-20f, 7f, 8f, 9f};
+            System.arraycopy(extremes, 0, raw, 280, 20);
+            float[] expected = ReferenceEvaluator.infer(model, raw);
+            for (CpuKernel k : KERNELS) {
+                float[] actual = new float[n];
+                k.compile(model).infer(raw, 1, actual);
+                assertThat(actual).as("fracBits %d, %s", fracBits, k.simdDescription()).isEqualTo(expected);
+            }
+            raw[7] = Float.NaN;
+            assertThatThrownBy(() -> KERNELS.get(0).compile(model).infer(raw, 1, new float[n]))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not finite");
+        }
+    }
+
+    @Test
     void int8ResidentMemoryIsAtMostOneAndAQuarterBytesPerSynapse() {
         Random rnd = new Random(5);
         for (int[] shape : new int[][] {{784, 256, 10}, {1024, 1024, 1024}, {4096, 1024, 10}, {300, 100, 10}}) {
@@ -173,6 +213,19 @@ class EdgeCaseTest {
             assertThat((double) resident / synapses).as(Arrays.toString(shape)).isLessThanOrEqualTo(1.25)
                     .isGreaterThanOrEqualTo(1.125);
         }
+    }
+
+    @Test
+    void warmUpLeavesResultsUnchanged() {
+        Random rnd = new Random(21);
+        Model model = RandomModels.network(rnd, Precision.INT8, 150);
+        int in = model.input().shape().size();
+        byte[] q = RandomModels.int8Inputs(rnd, in);
+        CompiledNetwork net = KERNELS.get(1).compile(model);
+        net.warmUp(java.time.Duration.ofMillis(50));
+        byte[] out = new byte[model.output().shape().size()];
+        net.inferInt8(q, 1, out);
+        assertThat(out).isEqualTo(ReferenceEvaluator.evaluateInt8(model, q));
     }
 
     @Test

@@ -81,6 +81,8 @@ class HelmChartTest {
         assertThat(c.getResources().getLimits()).containsOnlyKeys("cpu", "memory");
         assertThat(deployment.getSpec().getStrategy().getRollingUpdate().getMaxUnavailable().getIntVal()).isZero();
         assertThat(deployment.getSpec().getReplicas()).as("replicas left to the HPA").isNull();
+        assertThat(c.getLifecycle().getPreStop().getExec().getCommand()).containsExactly("sleep", "5");
+        assertThat(pod.getTerminationGracePeriodSeconds()).isGreaterThan(30L);
 
         // Read-only root: /tmp is an emptyDir, settings and token are mounted read-only.
         assertThat(mountPath(c, "tmp")).isEqualTo("/tmp");
@@ -149,6 +151,10 @@ class HelmChartTest {
 
         assertThat(chart.all(Secret.class)).as("existingSecret: the chart makes none").isEmpty();
         assertThat(volume(pod, "management-token").getSecret().getSecretName()).isEqualTo("tnet-management");
+
+        PodDisruptionBudget pdb = chart.one(PodDisruptionBudget.class);
+        assertThat(pdb.getSpec().getMaxUnavailable().getIntVal()).isEqualTo(1);
+        assertThat(pdb.getSpec().getMinAvailable()).isNull();
 
         HorizontalPodAutoscaler hpa = chart.one(HorizontalPodAutoscaler.class);
         assertThat(hpa.getSpec().getMetrics()).anyMatch(m -> "Pods".equals(m.getType())

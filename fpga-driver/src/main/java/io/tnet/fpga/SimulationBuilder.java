@@ -58,7 +58,7 @@ public final class SimulationBuilder {
     public static Path build(AcceleratorConfig config, Path cacheRoot) throws IOException {
         AcceleratorDesign design = AcceleratorDesign.of(config);
         String key = design.manifest().sha256().substring(0, 16) + "-pe" + config.pe() + "-simd" + config.simd();
-        Path dir = cacheRoot.resolve(key);
+        Path dir = cacheRoot.toAbsolutePath().normalize().resolve(key);
         Files.createDirectories(dir);
         try (FileChannel ch = FileChannel.open(dir.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
              FileLock ignored = ch.lock()) {

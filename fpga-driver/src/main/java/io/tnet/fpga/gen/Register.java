@@ -17,8 +17,6 @@ public record Register(String name, int offset, Access access, String descriptio
         RW,
         /** Read-only. */
         RO,
-        /** Read-only, bits clear when read. */
-        RO_COR,
         /** Read; writing 1 to a bit toggles it (Vitis ISR). */
         RTOW,
         /** Read; writing 1 to a bit clears it. */

@@ -134,6 +134,7 @@ public final class RtlCommand implements Runnable, TnetSubcommand {
             double perSample = (double) cycles / b;
             System.out.printf("PE=%d SIMD=%d: %d cycles for batch %d (%.1f per inference), %.0f inferences/s at %d MHz%n",
                     c.pe(), c.simd(), cycles, b, perSample, c.clockMhz() * 1e6 / perSample, c.clockMhz());
+            System.out.printf("on-card buffers: about %d RAMB36 %s%n", BramEstimate.total(c), BramEstimate.ramb36(c));
             return 0;
         }
     }

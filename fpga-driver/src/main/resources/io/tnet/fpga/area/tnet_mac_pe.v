@@ -3,17 +3,20 @@
 `default_nettype none
 
 module tnet_mac_pe #(
-    parameter SIMD  = 32,
-    parameter ACC_W = 24
+    parameter SIMD  = 32,  // synapses per cycle, a power of two >= 2
+    parameter ACC_W = 24   // accumulator width; saturates
 ) (
+    // clock and synchronous active-low reset
     input  wire              clk,
     input  wire              rst_n,
+    // one step: SIMD int8 activations and weights; first/last delimit a neuron; bias sampled with first
     input  wire              in_valid,
     input  wire              in_first,
     input  wire              in_last,
     input  wire [SIMD*8-1:0] in_x,
     input  wire [SIMD*8-1:0] in_w,
     input  wire [ACC_W-1:0]  in_bias,
+    // b + sum w*x after the neuron's last step
     output reg               out_valid,
     output reg  [ACC_W-1:0]  out_acc
 );

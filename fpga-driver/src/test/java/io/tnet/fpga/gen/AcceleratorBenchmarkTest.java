@@ -3,6 +3,7 @@ package io.tnet.fpga.gen;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tnet.model.Model;
+import io.tnet.model.format.ModelReader;
 import io.tnet.model.reference.ReferenceEvaluator;
 import java.nio.file.Files;
 import java.util.ArrayList;
@@ -13,8 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
- * Cycles per inference of a 784-256-10 threshold MLP (the mnist-tn-mlp shape; cycles depend on the shape
- * only) on PE=16/SIMD=32 and PE=32/SIMD=64, measured on the Verilated accelerator and compared with the
+ * Cycles per inference of the bundled mnist-tn-mlp (INT8 version 2, 784-256-10 ThresholdDense) on
+ * PE=16/SIMD=32 and PE=32/SIMD=64, measured on the Verilated accelerator and compared with the
  * generator's {@link CycleModel}. Writes {@code target/rtl-tests/benchmark.md} (the table in
  * docs/benchmarks.md). Opt-in: the two full-size Verilator builds take minutes, more than the default
  * build's budget; the default build checks the same cycle model on a smaller configuration
@@ -27,11 +28,20 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
         disabledReason = "full-size Verilator builds take minutes; enable with -Dtnet.rtl.bench=true")
 class AcceleratorBenchmarkTest {
 
+    /** Random quantized pixels in [0, 127] (inputs in [0, 1] with 7 fraction bits). */
+    private static byte[] pixels(int batch, int width) {
+        byte[] q = RandomModels.inputs(batch, batch, width);
+        for (int i = 0; i < q.length; i++) {
+            q[i] = (byte) (q[i] & 0x7F);
+        }
+        return q;
+    }
+
     @Test
     void mlpCyclesPerInference() throws Exception {
         AcceleratorConfig base = AcceleratorConfig.DEFAULT;
         AcceleratorConfig large = new AcceleratorConfig(32, 64, 8, 24, 1024, 1024, 16, 256, 64, 512, 64, 200);
-        Model m = RandomModels.mlp(784, 784, 256, 10);
+        Model m = ModelReader.read(RtlTools.MODULE.resolve("../models/mnist-tn-mlp/2/model.safetensors").normalize());
         StringBuilder md = new StringBuilder("| PE | SIMD | batch | cycles (simulated) | cycles (CycleModel) | cycles/inference "
                 + "| inferences/s at 200 MHz |\n|---|---|---|---|---|---|---|\n");
         for (AcceleratorConfig c : List.of(base, large)) {
@@ -40,7 +50,7 @@ class AcceleratorBenchmarkTest {
             List<AcceleratorSim.Case> cases = new ArrayList<>();
             int[] batches = {1, Math.min(32, p.maxBatch())};
             for (int b : batches) {
-                cases.add(AcceleratorSim.Case.of("b" + b, p, b, RandomModels.inputs(b, b, 784)));
+                cases.add(AcceleratorSim.Case.of("b" + b, p, b, pixels(b, 784)));
             }
             List<AcceleratorSim.Result> rs = sim.run(cases);
             for (int i = 0; i < batches.length; i++) {
@@ -48,7 +58,7 @@ class AcceleratorBenchmarkTest {
                 AcceleratorSim.Result r = rs.get(i);
                 assertThat(r.error()).isZero();
                 assertThat(r.cycles()).isEqualTo(p.cycles(b));
-                byte[] q = RandomModels.inputs(b, b, 784);
+                byte[] q = pixels(b, 784);
                 byte[] y = p.unpackOutputs(r.out(), b);
                 for (int s = 0; s < b; s++) {
                     assertThat(Arrays.copyOfRange(y, 10 * s, 10 * s + 10))

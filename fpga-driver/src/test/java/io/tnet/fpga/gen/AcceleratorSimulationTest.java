@@ -3,12 +3,15 @@ package io.tnet.fpga.gen;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tnet.model.Model;
+import io.tnet.model.format.ModelReader;
 import io.tnet.model.reference.ReferenceEvaluator;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The whole generated accelerator, Verilated and driven through its AXI ports by the C++ harness, against
@@ -17,8 +20,11 @@ import org.junit.jupiter.api.Test;
  */
 class AcceleratorSimulationTest {
 
-    /** Small but complete: PE=4, SIMD=8 (several groups per activation word, 3-level adder tree). */
-    static final AcceleratorConfig SMALL = new AcceleratorConfig(4, 8, 8, 24, 256, 256, 8, 512, 64, 256, 64, 200);
+    /**
+     * Narrow but complete: PE=4, SIMD=8 (several groups per activation word, 3-level adder tree), deep
+     * enough for the bundled 784-256-10 MLPs.
+     */
+    static final AcceleratorConfig SMALL = new AcceleratorConfig(4, 8, 8, 24, 1024, 1024, 8, 8192, 128, 1024, 64, 200);
 
     private static AcceleratorSim sim;
 
@@ -60,6 +66,27 @@ class AcceleratorSimulationTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"mnist-tn-mlp", "digits-tn-mlp"})
+    void bundledModelsAreBitExactWithTheReference(String name) throws Exception {
+        Model m = ModelReader.read(RtlTools.MODULE.resolve("../models/" + name + "/2/model.safetensors").normalize());
+        PackedModel p = ModelPacker.pack(m, SMALL);
+        int batch = Math.min(4, p.maxBatch());
+        byte[] q = RandomModels.inputs(name.length(), batch, p.inputs());
+        for (int i = 0; i < q.length; i++) {
+            q[i] = (byte) (q[i] & 0x7F);   // inputs in [0, 1) with 7 fraction bits
+        }
+        AcceleratorSim.Result r = sim.run(List.of(AcceleratorSim.Case.of(name, p, batch, q))).getFirst();
+        assertThat(r.error()).isZero();
+        assertThat(r.cycles()).isEqualTo(p.cycles(batch));
+        byte[] y = p.unpackOutputs(r.out(), batch);
+        for (int b = 0; b < batch; b++) {
+            byte[] expected = ReferenceEvaluator.evaluateInt8(m, Arrays.copyOfRange(q, b * p.inputs(), (b + 1) * p.inputs()));
+            assertThat(Arrays.copyOfRange(y, b * p.outputs(), (b + 1) * p.outputs())).as("%s sample %d", name, b)
+                    .isEqualTo(expected);
+        }
+    }
+
     @Test
     void malformedRunsSetTheErrorRegister() throws Exception {
         Model m = RandomModels.mlp(7, 30, 12, 6);
@@ -68,7 +95,7 @@ class AcceleratorSimulationTest {
         List<AcceleratorSim.Case> cases = List.of(
                 ok.withDesc(AcceleratorSim.patch(ok.desc(), 1, Descriptor.W_KIND, Descriptor.KIND_DENSE)),
                 ok.withDesc(AcceleratorSim.patch(ok.desc(), 1, Descriptor.W_INPUTS, 13)),
-                ok.withDesc(AcceleratorSim.patch(ok.desc(), 0, Descriptor.W_OUTPUTS, 1000)),
+                ok.withDesc(AcceleratorSim.patch(ok.desc(), 0, Descriptor.W_OUTPUTS, 2000)),
                 ok.withDesc(AcceleratorSim.patch(ok.desc(), 1, Descriptor.W_THR_OFFSET, 1 << 20)),
                 ok.withDesc(AcceleratorSim.patch(ok.desc(), 0, Descriptor.W_SGN_OFFSET, 3)),
                 ok.withRun(0, 2),

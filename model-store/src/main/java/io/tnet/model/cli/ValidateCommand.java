@@ -74,7 +74,8 @@ public final class ValidateCommand implements Callable<Integer>, TnetSubcommand 
                 invalid++;
             }
             for (int v : versions) {
-                file(repo.modelFile(name, v), repo.modelFile(name, v).toString(), out);
+                Path label = root.resolve(name).resolve(Integer.toString(v)).resolve(io.tnet.model.format.ModelFormat.FILE_NAME);
+                file(repo.modelFile(name, v), label.toString(), out);
             }
         }
     }

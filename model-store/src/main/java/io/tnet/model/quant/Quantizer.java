@@ -1,6 +1,5 @@
 package io.tnet.model.quant;
 
-import io.tnet.model.Activation;
 import io.tnet.model.Conv2d;
 import io.tnet.model.Dense;
 import io.tnet.model.F32Tensor;
@@ -17,9 +16,6 @@ import io.tnet.model.ThresholdConv2d;
 import io.tnet.model.ThresholdDense;
 import io.tnet.model.ElementType;
 import io.tnet.model.reference.ReferenceEvaluator;
-import io.tnet.model.train.Network;
-import io.tnet.model.train.TrainConfig;
-import io.tnet.model.train.Trainer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

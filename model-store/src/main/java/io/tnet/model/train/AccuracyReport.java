@@ -55,11 +55,12 @@ public final class AccuracyReport {
             s.append("| ").append(t[0]).append(" | ").append(t[1]).append(" |\n");
         }
         s.append("\nTraining commands (each from scratch, seeded, deterministic on the same CPU vector width):\n\n");
-        s.append("| model | command | epochs | architecture | training time (s, 2 shared cores) |\n|---|---|---:|---|---:|\n");
+        s.append("| model | command | epochs | architecture | training wall time (s, shared machine) | training CPU time (s) |\n|---|---|---:|---|---:|---:|\n");
         for (String name : models.propertyNames()) {
             JsonNode e = models.get(name);
-            s.append(String.format(Locale.ROOT, "| `%s` | `%s` | %d | `%s` | %.0f |%n", name, e.get("command").asString(),
-                    e.get("epochs").asInt(), e.get("architecture").asString(), e.get("trainSeconds").asDouble()));
+            s.append(String.format(Locale.ROOT, "| `%s` | `%s` | %d | `%s` | %.0f | %s |%n", name, e.get("command").asString(),
+                    e.get("epochs").asInt(), e.get("architecture").asString(), e.get("trainSeconds").asDouble(),
+                    e.has("trainCpuSeconds") ? String.format(Locale.ROOT, "%.0f", e.get("trainCpuSeconds").asDouble()) : "not recorded"));
         }
         return s.toString();
     }

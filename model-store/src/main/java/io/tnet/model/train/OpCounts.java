@@ -51,7 +51,7 @@ public record OpCounts(long synapses, long activeSynapses, long additions, long 
                     syn += s;
                     active += s;
                     mul += s;
-                    add += s;
+                    add += s + d.outputs();
                     cmp += d.activation() == io.tnet.model.Activation.RELU ? d.outputs() : 0;
                 }
                 case Conv2d c -> {
@@ -59,7 +59,7 @@ public record OpCounts(long synapses, long activeSynapses, long additions, long 
                     syn += s;
                     active += s;
                     mul += s;
-                    add += s;
+                    add += s + out.size();
                     cmp += c.activation() == io.tnet.model.Activation.RELU ? out.size() : 0;
                 }
                 case Flatten ignored -> {

@@ -50,7 +50,7 @@ public record Recipe(String name, String dataset, String inputName, Shape inputS
                         "dense(256,relu),dense(10)", mac,
                         "Fashion-MNIST conventional ReLU MLP 784-256-10 (baseline)"),
                 new Recipe("fashion-tn-cnn", "fashion-mnist", "input", Shape.of(1, 28, 28), pixels,
-                        "tconv(16,k4,s2,p1),tconv(32,k3,s2,p1),tdense(128),tdense(10)", tn.withEpochs(10),
+                        "tconv(16,k4,s2,p1),tconv(32,k3,s2,p1),tdense(128),tdense(10)", tn.withEpochs(8),
                         "Fashion-MNIST threshold CNN, strided threshold convolutions instead of pooling"),
                 new Recipe("mnist-tn-mlp", "mnist", "input", Shape.of(784), Preprocessing.IDENTITY,
                         "tdense(256),tdense(10)", tn.withEpochs(30),

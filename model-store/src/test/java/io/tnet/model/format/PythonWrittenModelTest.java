@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import io.tnet.model.Layer;
 import io.tnet.model.Model;
 import io.tnet.model.Precision;
+import io.tnet.model.TestModels;
 import io.tnet.model.reference.ReferenceEvaluator;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -29,15 +30,22 @@ class PythonWrittenModelTest {
     @Test
     void modelWrittenByTheDocumentedPythonExampleReadsAndEvaluatesTheSame(@TempDir Path dir) throws Exception {
         Path script = dir.resolve("example.py");
-        Files.writeString(script, extractExample(Files.readString(DOC)));
-        Process p = new ProcessBuilder("python3", script.toString(), dir.toString())
+        // Java-written models (every layer kind, both precisions) for the example's reader and forward().
+        Model javaF32 = TestModels.cnn(11, false);
+        Model javaI8 = TestModels.cnn(12, true);
+        ModelWriter.write(javaF32, dir.resolve("java-f32.safetensors"));
+        ModelWriter.write(javaI8, dir.resolve("java-i8.safetensors"));
+        Files.writeString(script, extractExample(Files.readString(DOC)) + READ_JAVA_FILES);
+        Process p = new ProcessBuilder("python3", script.toString(), dir.toString(),
+                dir.resolve("java-f32.safetensors").toString(), dir.resolve("java-i8.safetensors").toString())
                 .redirectError(dir.resolve("stderr.txt").toFile())
                 .start();
-        String stdout = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        List<String> stdout = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().toList();
         assertThat(p.waitFor(2, TimeUnit.MINUTES)).isTrue();
         assertThat(p.exitValue()).as("python3 failed (is python3-numpy installed?): %s",
                 Files.readString(dir.resolve("stderr.txt"))).isZero();
-        JsonNode result = Json.MAPPER.readTree(stdout);
+        assertThat(stdout).hasSize(3);
+        JsonNode result = Json.MAPPER.readTree(stdout.get(0));
         float[] raw = floats(result.get("input"));
 
         Model f32 = ModelReader.read(dir.resolve("example-float32.safetensors"));
@@ -58,7 +66,31 @@ class PythonWrittenModelTest {
         }
         // The Python-written files also survive a Java write/read cycle unchanged.
         assertThat(ModelReader.read(ModelWriter.toBytes(i8))).isEqualTo(i8);
+
+        // Java-written files, read and evaluated by the example's NumPy code.
+        JsonNode pyF32 = Json.MAPPER.readTree(stdout.get(1));
+        float[] f32Logits = ReferenceEvaluator.infer(javaF32, floats(pyF32.get("input")));
+        float[] pyF32Logits = floats(pyF32.get("logits"));
+        for (int i = 0; i < f32Logits.length; i++) {
+            assertThat(f32Logits[i]).isCloseTo(pyF32Logits[i], within(1e-4f * Math.max(1f, Math.abs(pyF32Logits[i]))));
+        }
+        JsonNode pyI8 = Json.MAPPER.readTree(stdout.get(2));
+        float[] pyI8Logits = floats(pyI8.get("logits"));
+        assertThat(ReferenceEvaluator.infer(javaI8, floats(pyI8.get("input")))).containsExactly(pyI8Logits);
+        assertThat(java.util.stream.IntStream.range(0, pyI8Logits.length).mapToDouble(i -> pyI8Logits[i]).distinct().count())
+                .as("a meaningful comparison needs distinct logits, not all saturated").isGreaterThan(1);
     }
+
+    /** Appended to the example: evaluates the files named after the output directory on random raw input. */
+    static final String READ_JAVA_FILES = """
+
+            for path in sys.argv[2:]:
+                tensors, meta = load_safetensors(path)
+                g = json.loads(meta["tnet.graph"])
+                raw = rng.uniform(-3, 3, g["input"]["shape"][1:]).astype(np.float32)
+                print(json.dumps({"input": raw.reshape(-1).tolist(),
+                                  "logits": [float(v) for v in forward(g, tensors, raw)]}))
+            """;
 
     static String extractExample(String doc) {
         List<String> lines = doc.lines().toList();

@@ -76,12 +76,19 @@ class BundledModelsTest {
         for (String version : List.of("1", "2")) {
             Model model = ModelReader.read(MODELS.resolve(name).resolve(version).resolve("model.safetensors"));
             assertThat(model.precision()).isEqualTo(version.equals("1") ? Precision.FLOAT32 : Precision.INT8);
-            double stated = entry.get("versions").get(version).get("accuracy").asDouble();
+            OpCounts ops = OpCounts.of(model);
+            JsonNode stated = entry.get("perInference");
+            assertThat(List.of(ops.synapses(), ops.activeSynapses(), ops.additions(), ops.comparisons(), ops.multiplications()))
+                    .as("%s v%s operation counts", name, version)
+                    .containsExactly(stated.get("synapses").asLong(), stated.get("activeSynapses").asLong(),
+                            stated.get("additions").asLong(), stated.get("comparisons").asLong(),
+                            stated.get("multiplications").asLong());
+            double statedAccuracy = entry.get("versions").get(version).get("accuracy").asDouble();
             double measured = Evaluation.accuracy(model, test);
-            assertThat(measured).as("%s v%s held-out accuracy (stated %.4f)", name, version, stated)
-                    .isGreaterThanOrEqualTo(stated);
+            assertThat(measured).as("%s v%s held-out accuracy (stated %.4f)", name, version, statedAccuracy)
+                    .isGreaterThanOrEqualTo(statedAccuracy);
             assertThat(doc).as("docs/accuracy.md quotes %s v%s", name, version)
-                    .contains(String.format(Locale.ROOT, "%.2f%%", 100 * stated));
+                    .contains(String.format(Locale.ROOT, "%.2f%%", 100 * statedAccuracy));
         }
         assertThat(Files.readString(MODELS.resolve(name).resolve("config.json"))).contains("\"all\"");
     }
