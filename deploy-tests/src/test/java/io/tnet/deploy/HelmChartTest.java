@@ -22,7 +22,9 @@ import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -119,7 +121,25 @@ class HelmChartTest {
         assertThat(dashboard.getMetadata().getLabels()).containsEntry("grafana_dashboard", "1");
         JsonNode json = RenderedChart.STRICT_YAML.readTree(dashboard.getData().get("tnet-dashboard.json"));
         assertThat(json.get("uid").asString()).isEqualTo("tnet-serving");
-        assertThat(json.get("panels").size()).isGreaterThan(10);
+        List<String> titles = new ArrayList<>();
+        for (JsonNode panel : json.get("panels")) {
+            if ("row".equals(panel.get("type").asString())) {
+                continue;
+            }
+            titles.add(panel.get("title").asString());
+            for (JsonNode target : panel.get("targets")) {
+                String expr = target.get("expr").asString();
+                // Per model and backend: every query is filtered by the backend variable, and all but
+                // the per-backend gauges by the model variable too.
+                assertThat(expr).as("%s", panel.get("title")).contains("backend=~\"$backend\"");
+                if (!panel.get("title").asString().startsWith("Backend power") && !panel.get("title").asString().equals("Backend up")) {
+                    assertThat(expr).as("%s", panel.get("title")).contains("model=~\"$model\"");
+                }
+            }
+        }
+        assertThat(titles).contains("Request rate", "Error rate", "Request latency p50 / p95 / p99",
+                "Queue vs compute time (p95)", "Batch size", "Pending requests", "Energy per request",
+                "Power per request", "Backend energy", "Backend power", "Backend up");
     }
 
     @Test

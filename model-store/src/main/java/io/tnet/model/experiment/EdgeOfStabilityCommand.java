@@ -36,6 +36,10 @@ public final class EdgeOfStabilityCommand implements Callable<Integer> {
     @Option(names = "--seeds", defaultValue = "8", description = "Seeds 1..N (default: ${DEFAULT-VALUE}).")
     int seeds;
 
+    @Option(names = "--per-coordinate-seeds", defaultValue = "4",
+            description = "The per-coordinate reading runs only seeds 1..M of them (default: ${DEFAULT-VALUE}).")
+    int perCoordinateSeeds;
+
     @Option(names = "--sweep", defaultValue = "0.012:24", description = "max:points of the sweep grid (default: ${DEFAULT-VALUE}); 'none' to skip.")
     String sweep;
 
@@ -84,7 +88,7 @@ public final class EdgeOfStabilityCommand implements Callable<Integer> {
         }
         int workers = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         SweepConfig config = new SweepConfig(d, n, lambda, testSamples, horizon, readings, loss,
-                LongStream.rangeClosed(1, seeds).boxed().toList(), grids, workers, hvp, 1000);
+                LongStream.rangeClosed(1, seeds).boxed().toList(), perCoordinateSeeds, grids, workers, hvp, 1000);
         Files.createDirectories(out);
         if (replot != null) {
             List<RunResult> results = SweepReport.readCsv(replot);
@@ -96,7 +100,8 @@ public final class EdgeOfStabilityCommand implements Callable<Integer> {
             }
             return 0;
         }
-        int total = grids.stream().mapToInt(g -> g.etas().length).sum() * readings.size() * seeds;
+        int total = grids.stream().mapToInt(g -> g.etas().length).sum()
+                * readings.stream().mapToInt(r -> config.seedsFor(r).size()).sum();
         AtomicInteger done = new AtomicInteger();
         long start = System.nanoTime();
         List<RunResult> results = new EdgeOfStabilitySweep(config).run(r -> {

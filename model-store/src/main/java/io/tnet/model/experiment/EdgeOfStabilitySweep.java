@@ -43,7 +43,7 @@ public final class EdgeOfStabilitySweep {
         List<Task> tasks = new ArrayList<>();
         for (SweepConfig.Grid grid : config.grids()) {
             for (Reading reading : config.readings()) {
-                for (long seed : config.seeds()) {
+                for (long seed : config.seedsFor(reading)) {
                     for (double eta : grid.etas()) {
                         tasks.add(new Task(grid.name(), reading, seed, eta));
                     }

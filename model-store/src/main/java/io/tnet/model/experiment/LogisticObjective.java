@@ -25,12 +25,13 @@ public record LogisticObjective(ThresholdReluNetwork network, Dataset data, Loss
 
     /** {@code log(1 + exp(-z))}, without overflow. */
     static double logistic(double z) {
-        return z > 0 ? Math.log1p(Math.exp(-z)) : -z + Math.log1p(Math.exp(z));
+        return Math.max(-z, 0.0) + Math.log1p(Math.exp(-Math.abs(z)));
     }
 
     /** d/dz {@code log(1 + exp(-z))} = {@code -1/(1 + exp(z))}. */
     static double logisticDerivative(double z) {
-        return z > 0 ? -Math.exp(-z) / (1 + Math.exp(-z)) : -1 / (1 + Math.exp(z));
+        double e = Math.exp(-Math.abs(z));
+        return z > 0 ? -e / (1 + e) : -1 / (1 + e);
     }
 
     /** d^2/dz^2 {@code log(1 + exp(-z))} = {@code sigma(z) sigma(-z)}. */

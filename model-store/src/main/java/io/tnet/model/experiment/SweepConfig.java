@@ -15,6 +15,9 @@ import java.util.List;
  * @param readings the network readings to run
  * @param normalization mean or sum loss
  * @param seeds one training set, test set and initialisation per seed (shared by all step sizes)
+ * @param perCoordinateSeeds how many of {@code seeds} (the first ones) the per-coordinate reading runs: its steps
+ *     cost ~20 times more and its runs differ little between seeds, whereas the shared-scalar reading needs
+ *     enough seeds to meet all three initial sign patterns
  * @param grids the step-size grids
  * @param threads worker threads
  * @param hvp Hessian-vector products for the sharpness
@@ -22,7 +25,7 @@ import java.util.List;
  */
 public record SweepConfig(int d, int n, double lambda, int testSamples, double etaTimesIterations,
                           List<Reading> readings, LossNormalization normalization, List<Long> seeds,
-                          List<Grid> grids, int threads, HvpMethod hvp, int powerIterations) {
+                          int perCoordinateSeeds, List<Grid> grids, int threads, HvpMethod hvp, int powerIterations) {
 
     /**
      * A named list of step sizes.
@@ -57,6 +60,9 @@ public record SweepConfig(int d, int n, double lambda, int testSamples, double e
         if (d < 1 || n < 1 || testSamples < 1 || !(etaTimesIterations > 0) || threads < 1 || powerIterations < 1) {
             throw new IllegalArgumentException("d, n, test samples, eta x iterations, threads and power iterations must be positive");
         }
+        if (perCoordinateSeeds < 0) {
+            throw new IllegalArgumentException("perCoordinateSeeds must not be negative");
+        }
         readings = List.copyOf(readings);
         seeds = List.copyOf(seeds);
         grids = List.copyOf(grids);
@@ -66,9 +72,14 @@ public record SweepConfig(int d, int n, double lambda, int testSamples, double e
     public static SweepConfig paper(int seeds, int threads) {
         List<Long> seedList = java.util.stream.LongStream.rangeClosed(1, seeds).boxed().toList();
         return new SweepConfig(200, 300, 3.0, 10_000, 10.0, List.of(Reading.SHARED_SCALAR, Reading.PER_COORDINATE),
-                LossNormalization.MEAN, seedList,
+                LossNormalization.MEAN, seedList, seeds,
                 List.of(Grid.uniform("sweep", 0.012, 24), Grid.uniform("zoom", 0.0015, 24)), threads, HvpMethod.EXACT,
                 1000);
+    }
+
+    /** The seeds a reading runs. */
+    public List<Long> seedsFor(Reading reading) {
+        return reading == Reading.PER_COORDINATE ? seeds.subList(0, Math.min(perCoordinateSeeds, seeds.size())) : seeds;
     }
 
     /** The predicted critical step size {@code 8 pi / d^2}. */
@@ -83,16 +94,16 @@ public record SweepConfig(int d, int n, double lambda, int testSamples, double e
 
     /** A copy with other readings. */
     public SweepConfig withReadings(List<Reading> r) {
-        return new SweepConfig(d, n, lambda, testSamples, etaTimesIterations, r, normalization, seeds, grids, threads, hvp, powerIterations);
+        return new SweepConfig(d, n, lambda, testSamples, etaTimesIterations, r, normalization, seeds, perCoordinateSeeds, grids, threads, hvp, powerIterations);
     }
 
     /** A copy with other grids. */
     public SweepConfig withGrids(List<Grid> g) {
-        return new SweepConfig(d, n, lambda, testSamples, etaTimesIterations, readings, normalization, seeds, g, threads, hvp, powerIterations);
+        return new SweepConfig(d, n, lambda, testSamples, etaTimesIterations, readings, normalization, seeds, perCoordinateSeeds, g, threads, hvp, powerIterations);
     }
 
     /** A copy with other seeds. */
     public SweepConfig withSeeds(List<Long> s) {
-        return new SweepConfig(d, n, lambda, testSamples, etaTimesIterations, readings, normalization, s, grids, threads, hvp, powerIterations);
+        return new SweepConfig(d, n, lambda, testSamples, etaTimesIterations, readings, normalization, s, s.size(), grids, threads, hvp, powerIterations);
     }
 }

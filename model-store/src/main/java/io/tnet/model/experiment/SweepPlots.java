@@ -61,8 +61,8 @@ public final class SweepPlots {
         RunResult any = runs.getFirst();
         double xMax = runs.stream().mapToDouble(RunResult::eta).max().orElse(1) * 1.02;
         g.setColor(Color.BLACK);
-        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 13));
-        g.drawString(String.format(Locale.ROOT, "%s grid, %s reading, %s loss, d=%d, n=%d, lambda=%.3g, eta x steps = %.3g",
+        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 12));
+        g.drawString(String.format(Locale.ROOT, "%s grid, %s, %s loss (d=%d, n=%d, lambda=%.3g, eta x steps=%.3g)",
                 any.grid(), any.reading().label(), any.normalization().name().toLowerCase(Locale.ROOT), config.d(),
                 config.n(), config.lambda(), config.etaTimesIterations()), 10, 17);
         Map<Long, List<RunResult>> bySeed = new TreeMap<>();

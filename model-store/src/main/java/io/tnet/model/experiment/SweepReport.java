@@ -83,6 +83,9 @@ public final class SweepReport {
                         eta(firstNegative, config), learned, dead, first.eta(), first.finalBias(), first.testAccuracy(),
                         last.eta(), last.finalBias(), last.testAccuracy()));
             }
+            RunResult any = group.getValue().getFirst();
+            out.add("");
+            out.addAll(table(config, results, any.grid(), any.reading()));
         }
         return out;
     }

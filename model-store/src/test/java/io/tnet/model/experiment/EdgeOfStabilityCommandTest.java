@@ -16,13 +16,13 @@ class EdgeOfStabilityCommandTest {
     @Test
     void tnetExperimentEdgeOfStabilityWritesCsvSummaryAndPlots(@TempDir Path out) throws Exception {
         int code = TnetCommand.commandLine().execute("experiment", "edge-of-stability", "--out", out.toString(),
-                "-d", "20", "-n", "30", "--test-samples", "200", "--seeds", "2", "--sweep", "0.02:3", "--zoom", "0.005:2",
+                "-d", "20", "-n", "30", "--test-samples", "200", "--seeds", "2", "--per-coordinate-seeds", "1", "--sweep", "0.02:3", "--zoom", "0.005:2",
                 "--eta-times-iterations", "2", "--threads", "2");
         assertThat(code).isZero();
         List<String> csv = Files.readAllLines(out.resolve("edge-of-stability.csv"));
         assertThat(csv.getFirst()).isEqualTo(RunResult.CSV_HEADER);
-        // (3 + 2 step sizes) x 2 readings x 2 seeds
-        assertThat(csv).hasSize(1 + 5 * 2 * 2);
+        // (3 + 2 step sizes) x (2 shared-scalar seeds + 1 per-coordinate seed)
+        assertThat(csv).hasSize(1 + 5 * 3);
         int columns = RunResult.CSV_HEADER.split(",").length;
         assertThat(csv.subList(1, csv.size())).allSatisfy(line -> assertThat(line.split(",")).hasSize(columns));
         assertThat(Files.readString(out.resolve("summary.txt"))).contains("== sweep shared-scalar", "== zoom per-coordinate");
@@ -46,11 +46,11 @@ class EdgeOfStabilityCommandTest {
     @Test
     void resultsDoNotDependOnTheNumberOfThreads() {
         SweepConfig config = new SweepConfig(16, 20, 3.0, 100, 1.0, List.of(Reading.SHARED_SCALAR, Reading.PER_COORDINATE),
-                LossNormalization.MEAN, List.of(1L, 2L), List.of(SweepConfig.Grid.uniform("g", 0.05, 3)), 1,
+                LossNormalization.MEAN, List.of(1L, 2L), 2, List.of(SweepConfig.Grid.uniform("g", 0.05, 3)), 1,
                 HvpMethod.EXACT, 200);
         List<RunResult> one = new EdgeOfStabilitySweep(config).run(null);
         List<RunResult> two = new EdgeOfStabilitySweep(new SweepConfig(16, 20, 3.0, 100, 1.0, config.readings(),
-                config.normalization(), config.seeds(), config.grids(), 2, HvpMethod.EXACT, 200)).run(null);
+                config.normalization(), config.seeds(), 2, config.grids(), 2, HvpMethod.EXACT, 200)).run(null);
         assertThat(two.stream().map(RunResult::csvRow).map(EdgeOfStabilityCommandTest::withoutMillis).toList())
                 .isEqualTo(one.stream().map(RunResult::csvRow).map(EdgeOfStabilityCommandTest::withoutMillis).toList());
     }

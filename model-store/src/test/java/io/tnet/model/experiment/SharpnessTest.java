@@ -61,7 +61,7 @@ class SharpnessTest {
         SweepConfig paper = SweepConfig.paper(12, 1);
         // Same seeds and streams as the sweep; the test set is not needed here.
         EdgeOfStabilitySweep sweep = new EdgeOfStabilitySweep(new SweepConfig(paper.d(), paper.n(), paper.lambda(), 1,
-                paper.etaTimesIterations(), paper.readings(), paper.normalization(), paper.seeds(), paper.grids(), 1,
+                paper.etaTimesIterations(), paper.readings(), paper.normalization(), paper.seeds(), 12, paper.grids(), 1,
                 paper.hvp(), paper.powerIterations()));
         SharedScalarNetwork net = new SharedScalarNetwork(D);
         int near = 0;
