@@ -9,7 +9,7 @@ PACKAGES=(
   podman buildah runc debootstrap slirp4netns uidmap fuse-overlayfs  # container image build + run
   iptables containernetworking-plugins  # podman's port mapping (CNI portmap needs iptables)
   dataset-fashion-mnist        # training/evaluation data (Fashion-MNIST IDX files)
-  make gcc                     # C driver library
+  make gcc g++                 # C driver library; g++ for the Verilator simulation libraries
   wrk                          # HTTP load generator for benchmarks
   curl jq unzip
   python3 python3-numpy        # model-format doc example (writes a model with NumPy; PythonWrittenModelTest)

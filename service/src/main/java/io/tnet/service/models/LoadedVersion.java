@@ -11,10 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
@@ -68,7 +66,7 @@ public final class LoadedVersion {
         this.dispatchReason = dispatchReason;
         this.computeSlots = computeSlots;
         if (batching.enabled()) {
-            this.batcher = new Batcher(modelName + "-" + version, batching, inFlight::get, this::runItems);
+            this.batcher = new Batcher(batching, inFlight::get, this::runItems);
             this.directPermits = null;
         } else {
             this.batcher = null;
@@ -154,26 +152,10 @@ public final class LoadedVersion {
                 directPermits.release();
             }
         }
-        CompletableFuture<Execution> f = batcher.submit(raw, samples);
-        try {
-            return f.get(batching.timeoutMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            f.cancel(false);
-            throw new ServiceException(ServiceException.Status.UNAVAILABLE,
-                    "request timed out after " + batching.timeoutMillis() + " ms waiting for model " + modelName);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ServiceException(ServiceException.Status.UNAVAILABLE, "interrupted while waiting for the model");
-        } catch (ExecutionException e) {
-            Throwable c = e.getCause();
-            if (c instanceof ServiceException se) {
-                throw se;
-            }
-            throw new ServiceException(ServiceException.Status.INTERNAL, "backend failed: " + c, c);
-        }
+        return batcher.execute(raw, samples, "model " + modelName);
     }
 
-    /** Runs a batch of items and completes their futures (called on the batching worker or directly). */
+    /** Runs a batch of items and completes their futures (on the batch leader's thread, or directly). */
     private void runItems(List<Batcher.Item> items, int samples) {
         long start = System.nanoTime();
         int in = model().input().shape().size();
@@ -242,9 +224,6 @@ public final class LoadedVersion {
     private void close() {
         if (!closed.compareAndSet(false, true)) {
             return;
-        }
-        if (batcher != null) {
-            batcher.stop();
         }
         primary.close();
         if (fallback != null) {

@@ -409,6 +409,7 @@ public class ModelManager implements SmartLifecycle {
         LoadedVersion lv = new LoadedVersion(model, version, primary, fallback, dispatcher.breaker(primary.backend()),
                 settings.batching(), vs, metrics, sel.reason(), computeSlots);
         registerGauges(model, version, primary.backend());
+        lv.meters(primary.backend()); // series exist (at zero) from load on, so dashboards show every model at once
         return lv;
     }
 

@@ -22,6 +22,13 @@ import org.springframework.util.unit.DataSize;
 /** Version policies, readiness, atomic reload and draining, without HTTP. */
 class ModelManagerTest {
 
+    /** Plain threads: the common pool has one thread on a 2-core machine and requests park while they wait. */
+    static final java.util.concurrent.ExecutorService EXEC = java.util.concurrent.Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r);
+        t.setDaemon(true);
+        return t;
+    });
+
     final SlowBackend slow = new SlowBackend();
     final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     final TnetMetrics metrics = new TnetMetrics(registry);
@@ -118,7 +125,7 @@ class ModelManagerTest {
         manager("").start();
         slow.close();
         LoadedVersion v1 = manager.acquire("m", Optional.empty());
-        CompletableFuture<Execution> inFlight = CompletableFuture.supplyAsync(() -> v1.infer(new float[]{0, 2, 1}, 1));
+        CompletableFuture<Execution> inFlight = CompletableFuture.supplyAsync(() -> v1.infer(new float[]{0, 2, 1}, 1), EXEC);
         assertThat(slow.awaitStarted(5000)).isTrue();
         // upload v2 while v1 has a request running: v2 serves new requests at once
         manager.upload("m", 2, ModelWriter.toBytes(ServiceTestModels.argmax("m", 3)), false);
@@ -149,9 +156,9 @@ class ModelManagerTest {
             } finally {
                 v.release();
             }
-        });
+        }, EXEC);
         assertThat(slow.awaitStarted(5000)).isTrue();
-        CompletableFuture<Void> stopping = CompletableFuture.runAsync(manager::stop);
+        CompletableFuture<Void> stopping = CompletableFuture.runAsync(manager::stop, EXEC);
         Thread.sleep(200);
         assertThat(manager.isReady()).isFalse();
         assertThat(stopping).isNotDone(); // draining
@@ -170,14 +177,14 @@ class ModelManagerTest {
         manager("").start();
         slow.close();
         LoadedVersion v = manager.acquire("m", Optional.empty());
-        // the first request holds the worker; the next five queue up and run as one batch
+        // the first request leads (held at the gate); the next five queue up and run as one batch
         List<CompletableFuture<Execution>> futures = new java.util.ArrayList<>();
-        futures.add(CompletableFuture.supplyAsync(() -> v.infer(new float[]{1, 0, 0}, 1)));
+        futures.add(CompletableFuture.supplyAsync(() -> v.infer(new float[]{1, 0, 0}, 1), EXEC));
         assertThat(slow.awaitStarted(5000)).isTrue();
         for (int i = 0; i < 5; i++) {
             float[] x = {0, 0, 0};
             x[i % 3] = i + 1;
-            futures.add(CompletableFuture.supplyAsync(() -> v.infer(x, 1)));
+            futures.add(CompletableFuture.supplyAsync(() -> v.infer(x, 1), EXEC));
         }
         Thread.sleep(300); // let the five reach the queue behind the held batch
         slow.open();
