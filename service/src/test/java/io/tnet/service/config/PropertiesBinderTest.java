@@ -39,6 +39,8 @@ class PropertiesBinderTest {
         assertThat(b.bindOrCreate("tnet.inference", InferenceProperties.class).maxRequestSize().toMegabytes()).isEqualTo(16);
         assertThat(b.bindOrCreate("tnet.backend.cpu", CpuBackendProperties.class).effectiveThreads())
                 .isEqualTo(Runtime.getRuntime().availableProcessors());
+        assertThat(b.bindOrCreate("tnet.backend.cpu", CpuBackendProperties.class).warmup())
+                .isEqualTo(java.time.Duration.ofSeconds(1));
     }
 
     @Test
@@ -46,7 +48,8 @@ class PropertiesBinderTest {
         Binder b = binder(Map.of("tnet.models.repository", "/srv/models", "tnet.models.backend", "cpu",
                 "tnet.models.batching.enabled", "false", "tnet.models.batching.max-batch-size", "8",
                 "tnet.models.auth.token", "s3cret", "tnet.energy.watts-per-core", "3.5",
-                "tnet.inference.max-request-size", "1MB", "tnet.backend.cpu.threads", "1"));
+                "tnet.inference.max-request-size", "1MB", "tnet.backend.cpu.threads", "1",
+                "tnet.backend.cpu.warmup", "250ms"));
         ModelsProperties m = b.bindOrCreate("tnet.models", ModelsProperties.class);
         assertThat(m.repository()).isEqualTo(Path.of("/srv/models"));
         assertThat(m.backend()).isEqualTo("cpu");
@@ -58,6 +61,7 @@ class PropertiesBinderTest {
         assertThat(b.bindOrCreate("tnet.energy", EnergyProperties.class).wattsPerCore()).isEqualTo(3.5);
         assertThat(b.bindOrCreate("tnet.inference", InferenceProperties.class).maxRequestSize().toBytes()).isEqualTo(1 << 20);
         assertThat(b.bindOrCreate("tnet.backend.cpu", CpuBackendProperties.class).effectiveThreads()).isEqualTo(1);
+        assertThat(b.bindOrCreate("tnet.backend.cpu", CpuBackendProperties.class).warmup()).isEqualTo(java.time.Duration.ofMillis(250));
     }
 
     @Test

@@ -39,7 +39,7 @@ class ModelManagerTest {
         Dispatcher d = new Dispatcher(List.of(new io.tnet.service.backend.cpu.CpuBackend(
                 new io.tnet.service.energy.CpuEnergyMeter(new io.tnet.service.energy.EnergyProperties(false,
                         java.nio.file.Path.of("/nonexistent"), java.nio.file.Path.of("/proc/stat"), 10, Duration.ofSeconds(1))),
-                new io.tnet.service.backend.cpu.CpuBackendProperties(1)), slow), metrics);
+                new io.tnet.service.backend.cpu.CpuBackendProperties(1, java.time.Duration.ZERO)), slow), metrics);
         ModelsProperties props = new ModelsProperties(null, backendOverride,
                 new ModelsProperties.Batching(null, null, null, null, null),
                 new ModelsProperties.Auth("", null, false), DataSize.ofMegabytes(1), Duration.ofSeconds(10));

@@ -40,9 +40,11 @@ public class CpuBackend implements InferenceBackend {
     private final CpuEnergyMeter energy;
     private final CpuKernel kernel;
     private final long[] helperIds;
+    private final java.time.Duration warmup;
 
     public CpuBackend(CpuEnergyMeter energy, CpuBackendProperties properties) {
         this.energy = energy;
+        this.warmup = properties.warmup();
         this.kernel = CpuKernel.create(KernelOptions.defaults().withThreads(properties.effectiveThreads()));
         this.helperIds = Thread.getAllStackTraces().keySet().stream()
                 .filter(t -> t.getName().startsWith("tnet-kernel-")).mapToLong(Thread::threadId).toArray();
@@ -66,7 +68,11 @@ public class CpuBackend implements InferenceBackend {
 
     @Override
     public PreparedModel prepare(Model model) {
-        return new Prepared(kernel.compile(model));
+        CompiledNetwork network = kernel.compile(model);
+        if (!warmup.isZero()) {
+            network.warmUp(warmup);
+        }
+        return new Prepared(network);
     }
 
     /** Instruction width of the kernel, e.g. {@code vector-512}. */
