@@ -92,8 +92,8 @@ public record AcceleratorConfig(int pe, int simd, int actWidth, int accWidth, in
         if (!isPow2(pe) || pe > 128) {
             p.add("pe must be a power of two in [1, 128], got " + pe);
         }
-        if (!isPow2(simd) || simd < 4 || simd > 128) {
-            p.add("simd must be a power of two in [4, 128], got " + simd);
+        if (!isPow2(simd) || simd < 8 || simd > 128) {
+            p.add("simd must be a power of two in [8, 128] (the activation word holds SIMD/4 >= 2 host lanes), got " + simd);
         }
         if (isPow2(pe) && isPow2(simd) && pe > simd) {
             p.add("pe (" + pe + ") must not exceed simd (" + simd + ")");

@@ -68,8 +68,8 @@ module tnet_core #(
         if (PE < 1 || (PE & (PE - 1)) != 0 || PE > SIMD) begin : g_bad_pe
             initial $error("tnet_core: PE must be a power of two <= SIMD");
         end
-        if (SIMD < 4 || (SIMD & (SIMD - 1)) != 0) begin : g_bad_simd
-            initial $error("tnet_core: SIMD must be a power of two >= 4");
+        if (SIMD < 8 || (SIMD & (SIMD - 1)) != 0) begin : g_bad_simd
+            initial $error("tnet_core: SIMD must be a power of two >= 8");
         end
         if (PE * SIMD < 16) begin : g_bad_word
             initial $error("tnet_core: PE*SIMD must be >= 16 (SGN word of 4 bytes)");
