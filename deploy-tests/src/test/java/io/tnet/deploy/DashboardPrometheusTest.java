@@ -74,6 +74,12 @@ class DashboardPrometheusTest {
                 awaitStatus(URI.create(prom + "/-/ready"), Duration.ofSeconds(30), prometheus, tmp.resolve("prometheus.log"));
 
                 phase("prometheus ready", t0);
+                // rate() needs a sample from before the traffic as well as after it: on a fast machine the
+                // traffic can finish before Prometheus's first scrape, and every rate would then be 0 (NaN
+                // ratios). So wait until the pre-traffic counters have been scraped.
+                awaitValue(prom, "sum(up{job=\"tnet\"})", 1, Duration.ofSeconds(30));
+                awaitValue(prom, "count(tnet_inference_requests_total)", 1, Duration.ofSeconds(30));
+                phase("first scrape", t0);
                 Traffic.Counts sent = Traffic.drive(service::uri, examples, 60, 5, 8);
                 phase("traffic sent: " + sent, t0);
                 // Every request is answered; on a loaded machine a few may be shed (429/503), never fail otherwise.
