@@ -1,21 +1,14 @@
 package io.tnet.fpga;
 
+import io.tnet.fpga.gen.RandomModels;
 import io.tnet.model.ElementType;
 import io.tnet.model.Flatten;
-import io.tnet.model.I32Tensor;
-import io.tnet.model.I8Tensor;
 import io.tnet.model.Layer;
 import io.tnet.model.Model;
-import io.tnet.model.Precision;
-import io.tnet.model.Preprocessing;
-import io.tnet.model.Quantization;
 import io.tnet.model.Shape;
 import io.tnet.model.TensorSpec;
-import io.tnet.model.ThresholdDense;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Random;
 
 /** Random INT8 threshold MLPs and inputs for the equivalence tests of the transports. */
 final class TestNetworks {
@@ -23,37 +16,9 @@ final class TestNetworks {
     private TestNetworks() {
     }
 
-    /**
-     * ThresholdDense layers of the given widths with random thresholds, signs (a third absent), biases
-     * and shifts chosen so outputs spread over the int8 range (sometimes saturating, sometimes a left
-     * shift). A leading Flatten when {@code flatten} is set, to show it costs nothing.
-     */
+    /** Random INT8 ThresholdDense MLP of the given widths: the generator tests' {@link RandomModels#mlp}. */
     static Model mlp(long seed, int... widths) {
-        Random r = new Random(seed);
-        List<Layer> layers = new ArrayList<>();
-        for (int l = 0; l + 1 < widths.length; l++) {
-            int in = widths[l], out = widths[l + 1];
-            byte[] theta = new byte[in * out];
-            byte[] sign = new byte[in * out];
-            int[] bias = new int[out];
-            for (int i = 0; i < theta.length; i++) {
-                theta[i] = (byte) (r.nextInt(256) - 128);
-                sign[i] = (byte) (r.nextInt(3) - 1);
-            }
-            for (int j = 0; j < out; j++) {
-                bias[j] = r.nextInt(2001) - 1000;
-            }
-            int k = -(int) Math.round(Math.log(128 * Math.sqrt(in) / 64.0) / Math.log(2));
-            if (r.nextInt(6) == 0) {
-                k = r.nextInt(2);
-            }
-            layers.add(new ThresholdDense("fc" + l, in, out, k, I8Tensor.of(Shape.of(out, in), theta),
-                    I8Tensor.of(Shape.of(out, in), sign), I32Tensor.of(Shape.of(out), bias)));
-        }
-        return new Model(Model.FORMAT_VERSION, "random" + seed, Precision.INT8,
-                new TensorSpec("input", ElementType.FP32, Shape.of(widths[0])),
-                new TensorSpec("logits", ElementType.FP32, Shape.of(widths[widths.length - 1])), List.of(),
-                Preprocessing.IDENTITY, new Quantization(7, 4), layers, Map.of());
+        return RandomModels.mlp(seed, widths);
     }
 
     /** Same as {@link #mlp} with a Flatten layer in front of a [1, h, w] input. */
@@ -66,11 +31,9 @@ final class TestNetworks {
                 m.preprocessing(), m.quantization(), layers, m.metadata());
     }
 
-    /** {@code n} random int8 samples of {@code width} values, row-major. */
+    /** {@code n} random int8 samples of {@code width} values, row-major ({@link RandomModels#inputs}). */
     static byte[] samples(long seed, int n, int width) {
-        byte[] b = new byte[n * width];
-        new Random(seed).nextBytes(b);
-        return b;
+        return RandomModels.inputs(seed, n, width);
     }
 
     private static int[] prepend(int first, int[] rest) {

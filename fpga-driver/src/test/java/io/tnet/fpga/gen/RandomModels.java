@@ -17,7 +17,7 @@ import java.util.Map;
 import java.util.Random;
 
 /** Random INT8 threshold MLPs for equivalence tests. */
-final class RandomModels {
+public final class RandomModels {
 
     private RandomModels() {
     }
@@ -27,7 +27,7 @@ final class RandomModels {
      * thresholds, signs (about a third zero), biases and shifts; shifts chosen so outputs are not all
      * saturated.
      */
-    static Model mlp(long seed, int... widths) {
+    public static Model mlp(long seed, int... widths) {
         Random r = new Random(seed);
         List<Layer> layers = new ArrayList<>();
         for (int l = 0; l + 1 < widths.length; l++) {
@@ -58,7 +58,7 @@ final class RandomModels {
     }
 
     /** {@code n} random int8 samples of {@code width} values, row-major. */
-    static byte[] inputs(long seed, int n, int width) {
+    public static byte[] inputs(long seed, int n, int width) {
         Random r = new Random(seed);
         byte[] q = new byte[n * width];
         r.nextBytes(q);
